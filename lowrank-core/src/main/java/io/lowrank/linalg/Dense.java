@@ -1,0 +1,147 @@
+package io.lowrank.linalg;
+
+/**
+ * Dense kernels on row-major {@link Mat}s. Every method writes into a caller-owned output and
+ * allocates nothing. Shapes are checked once per call (cheap next to the O(n^3) work).
+ */
+public final class Dense {
+  private Dense() {}
+
+  /** c = a b, with a p x q, b q x s, c p x s (overwritten). c must not alias a or b. */
+  public static void multiply(Mat a, Mat b, Mat c) {
+    int p = a.rows();
+    int q = a.cols();
+    int s = b.cols();
+    Check.shape(b.rows() == q && c.rows() == p && c.cols() == s,
+        "multiply: %dx%d times %dx%d into %dx%d", p, q, b.rows(), s, c.rows(), c.cols());
+    double[] ad = a.data();
+    double[] bd = b.data();
+    double[] cd = c.data();
+    java.util.Arrays.fill(cd, 0.0);
+    for (int i = 0; i < p; i++) {
+      int ci = i * s;
+      int ai = i * q;
+      for (int k = 0; k < q; k++) {
+        double aik = ad[ai + k];
+        if (aik == 0.0) {
+          continue;
+        }
+        int bk = k * s;
+        for (int j = 0; j < s; j++) {
+          cd[ci + j] += aik * bd[bk + j];
+        }
+      }
+    }
+  }
+
+  /** c = a^T b, with a q x p, b q x s, c p x s (overwritten). */
+  public static void multiplyTransA(Mat a, Mat b, Mat c) {
+    int q = a.rows();
+    int p = a.cols();
+    int s = b.cols();
+    Check.shape(b.rows() == q && c.rows() == p && c.cols() == s,
+        "multiplyTransA: (%dx%d)^T times %dx%d into %dx%d", q, p, b.rows(), s, c.rows(), c.cols());
+    double[] ad = a.data();
+    double[] bd = b.data();
+    double[] cd = c.data();
+    java.util.Arrays.fill(cd, 0.0);
+    for (int k = 0; k < q; k++) {
+      int ak = k * p;
+      int bk = k * s;
+      for (int i = 0; i < p; i++) {
+        double aki = ad[ak + i];
+        if (aki == 0.0) {
+          continue;
+        }
+        int ci = i * s;
+        for (int j = 0; j < s; j++) {
+          cd[ci + j] += aki * bd[bk + j];
+        }
+      }
+    }
+  }
+
+  /** c = a b^T, with a p x q, b s x q, c p x s (overwritten). */
+  public static void multiplyTransB(Mat a, Mat b, Mat c) {
+    int p = a.rows();
+    int q = a.cols();
+    int s = b.rows();
+    Check.shape(b.cols() == q && c.rows() == p && c.cols() == s,
+        "multiplyTransB: %dx%d times (%dx%d)^T into %dx%d", p, q, s, b.cols(), c.rows(), c.cols());
+    double[] ad = a.data();
+    double[] bd = b.data();
+    double[] cd = c.data();
+    for (int i = 0; i < p; i++) {
+      int ai = i * q;
+      for (int j = 0; j < s; j++) {
+        int bj = j * q;
+        double sum = 0.0;
+        for (int k = 0; k < q; k++) {
+          sum += ad[ai + k] * bd[bj + k];
+        }
+        cd[i * s + j] = sum;
+      }
+    }
+  }
+
+  /** y += alpha x (same length). */
+  public static void axpy(double alpha, double[] x, double[] y) {
+    Check.shape(x.length == y.length, "axpy: lengths %d and %d differ", x.length, y.length);
+    for (int i = 0; i < x.length; i++) {
+      y[i] += alpha * x[i];
+    }
+  }
+
+  /** Sum of x[i] y[i]. */
+  public static double dot(double[] x, double[] y) {
+    Check.shape(x.length == y.length, "dot: lengths %d and %d differ", x.length, y.length);
+    double s = 0.0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * y[i];
+    }
+    return s;
+  }
+
+  /** Euclidean norm of x (Frobenius norm of a matrix's data). */
+  public static double norm(double[] x) {
+    return Math.sqrt(dot(x, x));
+  }
+
+  /** Frobenius norm. */
+  public static double normF(Mat a) {
+    return norm(a.data());
+  }
+
+  /** Frobenius norm of a - b (same shapes). */
+  public static double distanceF(Mat a, Mat b) {
+    Check.shape(a.sameShape(b), "distanceF: shapes %s and %s differ", a, b);
+    double[] x = a.data();
+    double[] y = b.data();
+    double s = 0.0;
+    for (int i = 0; i < x.length; i++) {
+      double d = x[i] - y[i];
+      s += d * d;
+    }
+    return Math.sqrt(s);
+  }
+
+  /** True when every entry is finite. */
+  public static boolean allFinite(double[] x) {
+    for (double v : x) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Trace of a square matrix. */
+  public static double trace(Mat a) {
+    Check.shape(a.rows() == a.cols(), "trace of a non-square %s", a);
+    double t = 0.0;
+    for (int i = 0; i < a.rows(); i++) {
+      t += a.get(i, i);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,62 @@
+package io.lowrank.operator;
+
+import io.lowrank.linalg.Mat;
+
+/**
+ * A linear measurement operator A: R^{n1 x n2} -> R^m (MATH.md §1.2), applied to factored
+ * matrices so that no model needs to form the n1 x n2 product when it can avoid it.
+ *
+ * <p>Symmetric models (GOE sensing, rank-one sensing, symmetric completion) have n1 = n2 = n and
+ * A*(v) symmetric; they are used with {@code left == right == U}. Asymmetric models (asymmetric
+ * sensing, rectangular completion) are used with a factor pair (L, R), L n1 x k, R n2 x k.
+ *
+ * <p>Hot-path methods write into caller-owned outputs and take a {@link Workspace} obtained once
+ * from {@link #workspace(int)}; with it they allocate nothing. An operator is immutable and may be
+ * shared by many threads, each with its own workspace.
+ */
+public interface MeasurementOperator {
+
+  /** Scratch memory of one caller (one trajectory or one thread); opaque to callers. */
+  interface Workspace {}
+
+  /** Number of measurements m. */
+  int size();
+
+  /** n1, the number of rows of the measured matrix. */
+  int rows();
+
+  /** n2, the number of columns of the measured matrix. */
+  int cols();
+
+  /** True when the model measures symmetric matrices and A*(v) is symmetric. */
+  boolean symmetric();
+
+  /** Allocates the scratch memory needed for factors with {@code width} columns. */
+  Workspace workspace(int width);
+
+  /**
+   * out = A(L R^T), an m-vector (overwritten). L is n1 x k and R is n2 x k, with k the width the
+   * workspace was made for. Neither factor is modified.
+   */
+  void forward(Mat left, Mat right, double[] out, Workspace ws);
+
+  /** out = A*(v) R (n1 x k, overwritten), for an m-vector v and R n2 x k. */
+  void adjointTimes(double[] v, Mat right, Mat out, Workspace ws);
+
+  /**
+   * out = A*(v)^T L (n2 x k, overwritten), for L n1 x k. For symmetric models this equals
+   * {@link #adjointTimes}.
+   */
+  default void adjointTransposeTimes(double[] v, Mat left, Mat out, Workspace ws) {
+    if (!symmetric()) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " must implement adjointTransposeTimes");
+    }
+    adjointTimes(v, left, out, ws);
+  }
+
+  /** out = A(Z) for a dense n1 x n2 matrix Z (overwritten m-vector). Reference and convex use. */
+  void forwardDense(Mat z, double[] out);
+
+  /** out = A*(v), the dense n1 x n2 matrix (overwritten). For spectral methods. */
+  void adjointDense(double[] v, Mat out);
+}

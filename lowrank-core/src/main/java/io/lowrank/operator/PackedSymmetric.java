@@ -1,0 +1,77 @@
+package io.lowrank.operator;
+
+import io.lowrank.linalg.Mat;
+
+/**
+ * Packed storage of a symmetric n x n matrix: the n(n+1)/2 entries (j, k) with j <= k, row by row.
+ * Entry (j, k) lives at {@code offset(j) + k - j}.
+ */
+final class PackedSymmetric {
+  private PackedSymmetric() {}
+
+  static int size(int n) {
+    return n * (n + 1) / 2;
+  }
+
+  static int offset(int n, int j) {
+    return j * n - j * (j - 1) / 2;
+  }
+
+  /**
+   * weighted = the packed form of Z + Z^T off the diagonal and Z on it, for Z = L R^T, so that
+   * {@code <A, Z> = sum_p a[p] weighted[p]} for every symmetric A stored packed. When
+   * {@code left == right} only the upper triangle of U U^T is computed.
+   */
+  static void weightedProduct(Mat left, Mat right, double[] weighted) {
+    int n = left.rows();
+    int k = left.cols();
+    double[] l = left.data();
+    double[] r = right.data();
+    boolean same = left == right;
+    int p = 0;
+    for (int j = 0; j < n; j++) {
+      int lj = j * k;
+      for (int c = j; c < n; c++) {
+        int lc = c * k;
+        double s = 0.0;
+        if (same) {
+          for (int t = 0; t < k; t++) {
+            s += l[lj + t] * l[lc + t];
+          }
+          weighted[p++] = c == j ? s : 2.0 * s;
+        } else {
+          double s2 = 0.0;
+          for (int t = 0; t < k; t++) {
+            s += l[lj + t] * r[lc + t];
+            s2 += l[lc + t] * r[lj + t];
+          }
+          weighted[p++] = c == j ? s : s + s2;
+        }
+      }
+    }
+  }
+
+  /** weighted packed form of a dense (not necessarily symmetric) n x n matrix z. */
+  static void weightedDense(Mat z, double[] weighted) {
+    int n = z.rows();
+    double[] d = z.data();
+    int p = 0;
+    for (int j = 0; j < n; j++) {
+      for (int c = j; c < n; c++) {
+        weighted[p++] = c == j ? d[j * n + j] : d[j * n + c] + d[c * n + j];
+      }
+    }
+  }
+
+  /** Expands packed symmetric storage into a full n x n row-major array. */
+  static void unpack(double[] packed, int n, double[] full) {
+    int p = 0;
+    for (int j = 0; j < n; j++) {
+      for (int c = j; c < n; c++) {
+        double v = packed[p++];
+        full[j * n + c] = v;
+        full[c * n + j] = v;
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.lowrank.solver;
+
+import io.lowrank.linalg.Mat;
+
+/**
+ * The search direction of a gradient method: GD uses the gradient itself; ScaledGD,
+ * ScaledGD(lambda) and PrecGD right-multiply it by a preconditioner. A direction is a strategy:
+ * {@link #bind(int, int)} allocates its per-trajectory buffers once.
+ */
+public interface Direction {
+
+  /** A short name for the solver built on it. */
+  String name();
+
+  /** Allocates buffers for factors of shape n x width. */
+  Bound bind(int n, int width);
+
+  /** A direction bound to one trajectory's buffers. */
+  interface Bound {
+    /**
+     * The direction D (n x r') to subtract, U <- U - mu D, given U, grad f(U) and f(U). May return
+     * {@code grad} itself or an internal buffer; allocates nothing.
+     */
+    Mat direction(Mat u, Mat grad, double loss);
+  }
+
+  /** Plain gradient descent: D = grad f(U). */
+  static Direction gradient() {
+    return Gradient.INSTANCE;
+  }
+
+  /** The identity direction. */
+  final class Gradient implements Direction, Bound {
+    static final Gradient INSTANCE = new Gradient();
+
+    private Gradient() {}
+
+    @Override
+    public String name() {
+      return "gd";
+    }
+
+    @Override
+    public Bound bind(int n, int width) {
+      return this;
+    }
+
+    @Override
+    public Mat direction(Mat u, Mat grad, double loss) {
+      return grad;
+    }
+  }
+}
