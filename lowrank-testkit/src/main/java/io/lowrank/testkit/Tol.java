@@ -1,0 +1,43 @@
+package io.lowrank.testkit;
+
+/**
+ * Named, justified tolerances for tests. Every numerical assertion in lowrank's tests uses one of
+ * these, so that tightening or loosening a bound is a reviewed, documented change.
+ */
+public final class Tol {
+  private Tol() {}
+
+  /**
+   * Relative round-off of an inner product or linear map evaluated two ways in double precision:
+   * sums of up to ~1e7 terms accumulate ~sqrt(N) eps ~ 1e-12 relative error; 1e-10 leaves margin.
+   */
+  public static final double ROUND_OFF = 1e-10;
+
+  /**
+   * Central finite differences with h ~ 1e-5 have truncation error O(h^2) ~ 1e-10 and cancellation
+   * error eps/h ~ 1e-11 relative to the loss scale: 1e-6 relative agreement is a safe bound.
+   */
+  public static final double FINITE_DIFFERENCE = 1e-6;
+
+  /**
+   * Taylor-remainder slope: |f(U + hD) - f(U) - h <grad, D>| must fall like h^2; a fitted
+   * log-log slope within 0.1 of 2 distinguishes a correct gradient (slope 2) from a wrong one (1).
+   */
+  public static final double TAYLOR_SLOPE = 0.1;
+
+  /**
+   * Monte-Carlo check of E ||A(Z)||^2 = ||Z||_F^2: ||A(Z)||^2 is an average of m squared
+   * Gaussians with variance 2 ||Z||^4 / m; over T independent operators the relative standard
+   * error is sqrt(2 / (m T)). With m T = 40,000 it is 0.007; 5 standard errors = 0.035.
+   */
+  public static final double ISOMETRY_MEAN = 0.035;
+
+  /** Planted recovery from alpha = 1e-6 with m = 20 n r: S&S predict error ~ alpha^(21/16). */
+  public static final double RECOVERY_SMALL_INIT = 1e-3;
+
+  /** Exact-rank (r' = r) GD converges linearly to round-off; 1e-10 is far above eps. */
+  public static final double RECOVERY_EXACT_RANK = 1e-10;
+
+  /** alpha = 1 overparameterised GD interpolates without generalising: test error stays above this. */
+  public static final double OVERFIT_TEST_ERROR = 0.5;
+}
