@@ -1,0 +1,103 @@
+package io.lowrank.diagnostics;
+
+import io.lowrank.model.DataSpectrum;
+import io.lowrank.model.GroundTruth;
+import java.util.Arrays;
+
+/**
+ * Finds the phase boundaries T1 &lt; T2, the Phase III rate and the error floor in a recorded trace
+ * (MATH.md §4). The trace must hold {@code power_distance} (from {@link SpectralProbe}) and, for the
+ * ground-truth variant, {@code signal} and {@code test_error} (from {@link SignalNoiseProbe} and
+ * {@link Probes#testError}); the data-only variant uses {@code sigma_r} and
+ * {@code relative_residual}. Boundaries are resolved to the recording cadence.
+ */
+public final class PhaseDetector {
+  private final PhaseThresholds thresholds;
+
+  public PhaseDetector(PhaseThresholds thresholds) {
+    this.thresholds = thresholds;
+  }
+
+  /** Ground truth: T2 at signal^2 >= f sigma_r(M*), rate and floor of the test error. */
+  public PhaseBoundaries groundTruth(History h, GroundTruth truth) {
+    return detect(h.column(History.ITERATION), h.column("power_distance"), h.column("signal"),
+        thresholds.signalFraction() * truth.smallestEigenvalue(), h.column("test_error"),
+        column(h, "spectral_alignment"), column(h, "angle_to_truth"));
+  }
+
+  /** Data only: T2 at sigma_r(U_t)^2 >= f lambda_r(A*(y)), rate and floor of the relative residual. */
+  public PhaseBoundaries dataOnly(History h, DataSpectrum spectrum, int rank) {
+    return detect(h.column(History.ITERATION), h.column("power_distance"), h.column("sigma_r"),
+        thresholds.signalFraction() * spectrum.lambda(rank), h.column("relative_residual"),
+        column(h, "spectral_alignment"), column(h, "angle_to_truth"));
+  }
+
+  private static double[] column(History h, String name) {
+    return h.has(name) ? h.column(name) : null;
+  }
+
+  /**
+   * The general detector on raw columns.
+   *
+   * @param t recorded iterations (increasing)
+   * @param powerDistance distance to the power iterate at each t
+   * @param signal the growing quantity (sigma_min(V_X^T U) or sigma_r(U)) at each t
+   * @param signalSquaredTarget T2 is the first t with signal^2 >= this
+   * @param error the error whose rate and floor are reported
+   * @param alignment spectral alignment per t, or null
+   * @param truthAngle angle to col(X) per t, or null
+   */
+  public PhaseBoundaries detect(double[] t, double[] powerDistance, double[] signal, double signalSquaredTarget,
+      double[] error, double[] alignment, double[] truthAngle) {
+    int n = t.length;
+    int i1 = -1;
+    int i2 = -1;
+    for (int i = 0; i < n; i++) {
+      if (i1 < 0 && powerDistance[i] > thresholds.powerDeviation()) {
+        i1 = i;
+      }
+      if (i2 < 0 && signal[i] * signal[i] >= signalSquaredTarget) {
+        i2 = i;
+      }
+    }
+    int windowStart = Math.max(0, Math.min(n - 1, (int) Math.floor(n * (1 - thresholds.floorWindow()))));
+    double[] tail = Arrays.copyOfRange(error, windowStart, n);
+    Arrays.sort(tail);
+    double floor = tail.length == 0 ? Double.NaN : tail[tail.length / 2];
+    double rate = Double.NaN;
+    if (i2 >= 0) {
+      rate = fitRate(t, error, i2, thresholds.fitAboveFloor() * floor);
+    }
+    return new PhaseBoundaries(i1 < 0 ? -1 : (int) t[i1], i2 < 0 ? -1 : (int) t[i2], rate, floor,
+        i1 >= 0 && alignment != null ? alignment[i1] : Double.NaN,
+        i1 >= 0 && truthAngle != null ? truthAngle[i1] : Double.NaN);
+  }
+
+  /** exp(slope) of the least-squares line log(error) ~ t over points from {@code from} above {@code cutoff}. */
+  private static double fitRate(double[] t, double[] error, int from, double cutoff) {
+    int end = from;
+    while (end < t.length && error[end] >= cutoff && error[end] > 0) {
+      end++;
+    }
+    int k = end - from;
+    if (k < 3) {
+      return Double.NaN;
+    }
+    double mx = 0;
+    double my = 0;
+    for (int i = from; i < end; i++) {
+      mx += t[i];
+      my += Math.log(error[i]);
+    }
+    mx /= k;
+    my /= k;
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = from; i < end; i++) {
+      double dx = t[i] - mx;
+      sxx += dx * dx;
+      sxy += dx * (Math.log(error[i]) - my);
+    }
+    return Math.exp(sxy / sxx);
+  }
+}
