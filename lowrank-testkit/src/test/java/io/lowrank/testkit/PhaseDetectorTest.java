@@ -13,14 +13,14 @@ class PhaseDetectorTest {
   private final PhaseDetector detector = new PhaseDetector(PhaseThresholds.defaults());
 
   /**
-   * Trace of 400 iterations recorded every 2: power distance 1e-4 growing x1.2 per iteration (crosses
+   * Trace of 600 iterations recorded every 2: power distance 1e-4 growing x1.2 per iteration (crosses
    * 0.05 at t = 36 since 1e-4 * 1.2^34.1 = 0.05 -> first recorded t = 36); signal growing x1.1 from
    * 1e-6 (signal^2 >= 0.25 first at t = 138); error decaying by 0.95 per iteration from t = 138
    * down to a floor of 1e-7.
    */
   @Test
   void findsKnownBoundariesRateAndFloor() {
-    int count = 201;
+    int count = 301;
     double[] t = new double[count];
     double[] power = new double[count];
     double[] signal = new double[count];
