@@ -1,0 +1,19 @@
+package io.lowrank.experiment.claims;
+
+import io.lowrank.experiment.RunResult;
+import io.lowrank.experiment.RunSpec;
+import java.util.List;
+import java.util.Map;
+
+/** One claim of MATH.md §6: the runs it needs and how their results decide it. */
+public interface Claim {
+
+  /** The claim number in MATH.md §6. */
+  int number();
+
+  /** The runs to execute (may overlap with other claims' runs; they are run once). */
+  List<RunSpec> runs();
+
+  /** Decides the claim from the results (which contain at least {@link #runs()}). */
+  ClaimResult evaluate(Map<RunSpec, RunResult> results);
+}

@@ -1,0 +1,22 @@
+package io.lowrank.experiment.claims;
+
+import java.util.List;
+
+/** The claims of MATH.md §6 in order, configured for a budget. */
+public final class ClaimSuite {
+  private ClaimSuite() {}
+
+  /** Claims 1–8; 7 and 8 are reported as not available until their solvers land. */
+  public static List<Claim> standard(Budget budget) {
+    ErrorVsAlphaClaim.Config sweep = ErrorVsAlphaClaim.Config.of(budget);
+    return List.of(
+        new ErrorVsAlphaClaim(sweep),
+        new IterationsVsAlphaClaim(IterationsVsAlphaClaim.Config.of(budget)),
+        new SpectralPhaseClaim(SpectralPhaseClaim.Config.of(budget)),
+        new ThreePhasesClaim(ThreePhasesClaim.Config.of(budget)),
+        new WidthRobustnessClaim(WidthRobustnessClaim.Config.of(budget)),
+        new TraceBiasClaim(sweep, 1e-3),
+        NotAvailableClaim.claim7(),
+        NotAvailableClaim.claim8());
+  }
+}

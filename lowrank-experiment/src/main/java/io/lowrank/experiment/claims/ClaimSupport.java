@@ -1,0 +1,89 @@
+package io.lowrank.experiment.claims;
+
+import io.lowrank.experiment.RunResult;
+import io.lowrank.experiment.RunSpec;
+import io.lowrank.experiment.Stats;
+import io.lowrank.experiment.figure.Figure;
+import io.lowrank.experiment.figure.Series;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/** Helpers shared by the claim checks: seed medians, formatting, alpha colours. */
+final class ClaimSupport {
+  private ClaimSupport() {}
+
+  /** The S&S defaults of MATH.md §6. */
+  static final int N = 40;
+  static final int R = 2;
+  static final double KAPPA = 2.0;
+
+  /** A base spec for the defaults with the given oversampling m / (n r). */
+  static RunSpec base(int oversampling, int width, double alpha, int iterations, int recordEvery, boolean diagnostics,
+      double stopBelow) {
+    return new RunSpec(N, R, KAPPA, oversampling * N * R, 0.0, 1, width, alpha, iterations, recordEvery, diagnostics,
+        stopBelow);
+  }
+
+  /** One value per seed of {@code spec}'s configuration. */
+  static double[] perSeed(Map<RunSpec, RunResult> results, RunSpec spec, long[] seeds, ToDoubleFunction<RunResult> f) {
+    double[] v = new double[seeds.length];
+    for (int i = 0; i < seeds.length; i++) {
+      RunResult res = results.get(spec.withSeed(seeds[i]));
+      if (res == null) {
+        throw new IllegalStateException("missing run " + spec.withSeed(seeds[i]).id());
+      }
+      v[i] = f.applyAsDouble(res);
+    }
+    return v;
+  }
+
+  /** The median over seeds. */
+  static double median(Map<RunSpec, RunResult> results, RunSpec spec, long[] seeds, ToDoubleFunction<RunResult> f) {
+    return Stats.median(perSeed(results, spec, seeds, f));
+  }
+
+  /** Position of alpha on the shared sequential ramp: 1 -> 0, 1e-1 -> 1, ..., 1e-8 -> 8. */
+  static Series.Color alphaColor(double alpha) {
+    int k = (int) Math.round(-Math.log10(alpha));
+    return Series.Color.sequential(Math.max(0, Math.min(8, k)), 9);
+  }
+
+  /** "1e-06" style. */
+  static String sci(double v) {
+    return String.format(Locale.ROOT, "%.2e", v);
+  }
+
+  /** "α = 1e-6". */
+  static String alphaLabel(double alpha) {
+    return alpha == 1.0 ? "α = 1" : String.format(Locale.ROOT, "α = 1e%d", (int) Math.round(Math.log10(alpha)));
+  }
+
+  static String fixed(double v, int digits) {
+    return String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  /** Test error (or another column) against iteration for one run, as a line. */
+  static Series trace(RunResult run, String column, String label, Series.Color color) {
+    return Series.line(label, run.history().column("iteration"), run.history().column(column), color);
+  }
+
+  /** Adds the three phase bands of a run to a figure builder (when detected). */
+  static void phaseBands(Figure.Builder b, RunResult run) {
+    var p = run.phases();
+    if (p == null || p.t1() < 0) {
+      return;
+    }
+    double end = run.history().last("iteration");
+    b.band(0, p.t1(), "I");
+    if (p.t2() > p.t1()) {
+      b.band(p.t1(), p.t2(), "II");
+      b.band(p.t2(), end, "III");
+    }
+  }
+
+  static double[] toArray(List<Double> values) {
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+}
