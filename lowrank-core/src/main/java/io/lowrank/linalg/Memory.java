@@ -20,7 +20,7 @@ public final class Memory {
     long avail = available();
     if (elements > Integer.MAX_VALUE - 8 || bytes > 0.9 * avail) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s needs %s but the JVM can allocate about %s; %s (or raise the heap with JAVA_OPTS=-Xmx...)",
+          "%s needs %s but the JVM can allocate about %s; %s (or give Java more heap, e.g. JAVA_OPTS=-Xmx16g ./lowrank ...)",
           what, human(bytes), human(avail), suggestion));
     }
   }

@@ -76,10 +76,11 @@ public final class Driver {
       double f = iterate.loss();
       if (!Double.isFinite(f) || f > divergeAbove) {
         why = Termination.DIVERGED;
-        detail = String.format(Locale.ROOT,
-            "the loss %s at iteration %d exceeds %.0e x the initial loss %.3e; reduce the step size",
-            Double.isFinite(f) ? String.format(Locale.ROOT, "%.3e", f) : "became non-finite", t,
-            rules.divergenceFactor(), initial);
+        detail = Double.isFinite(f)
+            ? String.format(Locale.ROOT, "the loss %.3e at iteration %d exceeds %.0e x the initial loss %.3e; reduce the step size",
+                f, t, rules.divergenceFactor(), initial)
+            : String.format(Locale.ROOT, "the loss became non-finite at iteration %d (initial loss %.3e); reduce the step size",
+                t, initial);
         break;
       }
       if (window != null) {

@@ -1,0 +1,127 @@
+package io.lowrank.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns failures into one line on stderr, {@code lowrank <command>: error: <problem>; <fix>}, and an
+ * exit status: 2 for bad input (option values, files, memory), 70 for anything unexpected, which is
+ * also marked "(internal error; please report)". Stack traces only with {@code --debug} or the
+ * environment variable {@code LOWRANK_DEBUG=1}.
+ */
+final class Errors {
+  static final String DEBUG_ENV = "LOWRANK_DEBUG";
+
+  private Errors() {}
+
+  /** picocli parse errors: unknown options, non-numeric values, missing parameters. */
+  static int onParameterException(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    String name = cmd.getCommandSpec().qualifiedName();
+    String message = oneLine(ex.getMessage());
+    String fix = message.contains("; accepted:") ? "" : "; try '" + name + " --help'";
+    PrintWriter err = cmd.getErr();
+    err.println(name + ": error: " + lowerFirst(message) + fix);
+    if (debug(Arrays.asList(args))) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return Main.EXIT_BAD_INPUT;
+  }
+
+  /** Exceptions thrown by a command's {@code call()}. */
+  static int onExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    return report(cmd, ex, debug(parseResult));
+  }
+
+  /** Prints the one-line message for {@code t} and returns the exit status. */
+  static int report(CommandLine cmd, Throwable t, boolean debug) {
+    CommandLine at = deepest(cmd);
+    int status = Main.EXIT_BAD_INPUT;
+    String problem;
+    if (t instanceof IllegalArgumentException) {
+      problem = t.getMessage() == null ? "invalid input" : t.getMessage();
+    } else if (t instanceof IOException io) {
+      problem = describe(io);
+    } else if (t instanceof UncheckedIOException u) {
+      problem = describe(u.getCause());
+    } else if (t instanceof OutOfMemoryError) {
+      problem = String.format(java.util.Locale.ROOT,
+          "out of memory (the JVM heap is %s); reduce --m or --n, or raise the heap: java -Xmx8g -jar lowrank.jar ...",
+          io.lowrank.linalg.Memory.human(Runtime.getRuntime().maxMemory()));
+    } else {
+      status = Main.EXIT_INTERNAL;
+      problem = t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+          + " (internal error; please report" + (debug ? ")" : ", with --debug for the stack trace)");
+    }
+    PrintWriter err = at.getErr();
+    err.println(at.getCommandSpec().qualifiedName() + ": error: " + oneLine(problem));
+    if (debug) {
+      t.printStackTrace(err);
+    }
+    err.flush();
+    return status;
+  }
+
+  /** --debug anywhere on the command line, or LOWRANK_DEBUG=1. */
+  static boolean debug(List<String> args) {
+    return args.contains("--debug") || debugEnv();
+  }
+
+  private static boolean debug(ParseResult pr) {
+    for (ParseResult p = pr; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return debugEnv();
+  }
+
+  private static boolean debugEnv() {
+    String v = System.getenv(DEBUG_ENV);
+    return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+  }
+
+  /** The subcommand that was running, so that messages say "lowrank sense". */
+  private static CommandLine deepest(CommandLine cmd) {
+    ParseResult pr = cmd.getParseResult();
+    if (pr == null) {
+      return cmd;
+    }
+    while (pr.hasSubcommand()) {
+      pr = pr.subcommand();
+    }
+    return pr.commandSpec().commandLine();
+  }
+
+  private static String describe(IOException e) {
+    String fix = "; check the path and its permissions";
+    if (e instanceof NoSuchFileException f) {
+      return "no such file or directory: " + f.getFile() + fix;
+    }
+    if (e instanceof AccessDeniedException f) {
+      return "permission denied: " + f.getFile() + fix;
+    }
+    if (e instanceof FileSystemException f) {
+      return f.getFile() + ": " + (f.getReason() == null ? "file system error" : f.getReason()) + fix;
+    }
+    return "I/O error: " + e.getMessage() + fix;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,174 @@
+package io.lowrank.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lowrank.experiment.io.Npy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine.Command;
+
+/** Every bad input: exit status 2 and exactly one line on stderr, never a stack trace. */
+class SenseErrorsTest {
+  @TempDir
+  static Path tmp;
+  static Path instance;
+
+  @BeforeAll
+  static void saveSmallInstance() {
+    instance = tmp.resolve("inst");
+    CliRun run = CliRun.of("sense", "--n", "6", "--r", "1", "--m", "50", "--iters", "0",
+        "--save-instance", instance.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+  }
+
+  static Stream<Arguments> badOptions() {
+    return Stream.of(
+        Arguments.of("--width 0", "--width 0 is invalid; accepted: 1 <= --width <= n = 40"),
+        Arguments.of("--width 41 --n 40", "--width 41 is invalid; accepted: 1 <= --width <= n = 40"),
+        Arguments.of("--m -5", "--m -5 is invalid; accepted: an integer >= 1"),
+        Arguments.of("--alpha nan", "invalid value for option '--alpha': 'nan' is not a double"),
+        Arguments.of("--alpha NaN", "--alpha NaN is invalid; accepted: a finite number > 0"),
+        Arguments.of("--alpha -1", "--alpha -1 is invalid; accepted: a finite number > 0"),
+        Arguments.of("--kappa 0.5", "--kappa 0.5 is invalid; accepted: 1 <= --kappa"),
+        Arguments.of("--r 50 --n 40", "--r 50 is invalid; accepted: 1 <= --r <= n = 40"),
+        Arguments.of("--n abc", "invalid value for option '--n': 'abc' is not an int; try 'lowrank sense --help'"),
+        Arguments.of("--n 0", "--n 0 is invalid"),
+        Arguments.of("--noise -0.1", "--noise -0.1 is invalid"),
+        Arguments.of("--tol 1", "--tol 1 is invalid; accepted: 0 <= --tol < 1"),
+        Arguments.of("--iters -3", "--iters -3 is invalid"),
+        Arguments.of("--record-every 0", "--record-every 0 is invalid"),
+        Arguments.of("--time-limit -1", "--time-limit -1 is invalid"),
+        Arguments.of("--step 0", "--step 0 is invalid"),
+        Arguments.of("--step 0.1 --step-fraction 0.2", "--step and --step-fraction were both given"),
+        Arguments.of("--spacing cubic", "expected one of [GEOMETRIC, LINEAR]"),
+        Arguments.of("--bogus", "unknown option: '--bogus'"),
+        Arguments.of("--n 2000 --m 1000000", "reduce --m or --n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badOptions")
+  void badOptionIsOneLineAndExit2(String args, String fragment) {
+    String[] argv = Stream.concat(Stream.of("sense"), Arrays.stream(args.split(" "))).toArray(String[]::new);
+    assertOneLineError(CliRun.of(argv), fragment);
+  }
+
+  @Test
+  void hugeInstanceMessageGivesTheNumbers() {
+    CliRun run = CliRun.of("sense", "--n", "2000", "--m", "1000000");
+    assertOneLineError(run, "2001000000000 doubles");
+    assertThat(run.err()).contains("TiB").contains("reduce --m or --n");
+  }
+
+  @Test
+  void missingInstanceDirectory() {
+    assertOneLineError(CliRun.of("sense", "--load-instance", tmp.resolve("nope").toString()),
+        "nope does not exist");
+  }
+
+  @Test
+  void truncatedNpy() throws IOException {
+    Path dir = copyInstance("truncated");
+    Path a = dir.resolve("A.npy");
+    byte[] bytes = Files.readAllBytes(a);
+    Files.write(a, Arrays.copyOf(bytes, bytes.length - 8 * 300));
+    assertOneLineError(CliRun.of("sense", "--load-instance", dir.toString()),
+        "A.npy holds 1500 of 1800 values; the file is truncated");
+  }
+
+  @Test
+  void wronglyShapedNpy() throws IOException {
+    Path dir = copyInstance("shape");
+    Npy.write(dir.resolve("A.npy"), new double[50 * 6 * 7], 50, 6, 7);
+    assertOneLineError(CliRun.of("sense", "--load-instance", dir.toString()),
+        "A.npy has shape (50, 6, 7); expected (m, n, n)");
+    Path dir2 = copyInstance("shape-y");
+    Npy.write(dir2.resolve("y.npy"), new double[49], 49);
+    assertOneLineError(CliRun.of("sense", "--load-instance", dir2.toString()),
+        "y.npy has shape (49,); expected (m,) = (50,)");
+  }
+
+  @Test
+  void notAnNpyFile() throws IOException {
+    Path dir = copyInstance("magic");
+    Files.writeString(dir.resolve("U0.npy"), "just text");
+    assertOneLineError(CliRun.of("sense", "--load-instance", dir.toString()), "U0.npy is not a NumPy .npy file");
+  }
+
+  @Test
+  void explicitSizesMustMatchLoadedInstance() {
+    assertOneLineError(CliRun.of("sense", "--load-instance", instance.toString(), "--n", "7"),
+        "--n 7 conflicts with --load-instance");
+    assertOneLineError(CliRun.of("sense", "--load-instance", instance.toString(), "--m", "51"),
+        "--m 51 conflicts with --load-instance");
+    assertOneLineError(CliRun.of("sense", "--load-instance", instance.toString(), "--alpha", "1e-3"),
+        "--alpha has no effect with --load-instance");
+    assertThat(CliRun.of("sense", "--load-instance", instance.toString(), "--n", "6", "--iters", "1").status())
+        .isZero();
+  }
+
+  @Test
+  void outputPathThatIsAFile() throws IOException {
+    Path file = Files.writeString(tmp.resolve("plain.txt"), "x");
+    assertOneLineError(CliRun.of("sense", "--iters", "1", "--out", file.toString()), "--out " + file + " is a file");
+  }
+
+  @Test
+  void noCommandIsABadInput() {
+    CliRun run = CliRun.of();
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).startsWith("lowrank: error: no command given; accepted: one of sense");
+  }
+
+  @Command(name = "boom")
+  static final class Boom implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new IllegalStateException("kaboom");
+    }
+  }
+
+  @Test
+  void internalErrorIsOneLineAndExit70() {
+    CliRun run = CliRun.with(cl -> cl.addSubcommand(new Boom()), "boom");
+    assertThat(run.status()).isEqualTo(70);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err()).contains("lowrank boom: error: IllegalStateException: kaboom (internal error; please report");
+    assertThat(run.err()).doesNotContain("at io.");
+  }
+
+  @Test
+  void debugShowsTheStackTrace() {
+    CliRun run = CliRun.with(cl -> cl.addSubcommand(new Boom()), "--debug", "boom");
+    assertThat(run.status()).isEqualTo(70);
+    assertThat(run.err()).contains("kaboom").contains("at io.lowrank.cli.SenseErrorsTest$Boom.call");
+    CliRun bad = CliRun.of("sense", "--alpha", "-1", "--debug");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("at io.lowrank.cli");
+  }
+
+  static void assertOneLineError(CliRun run, String fragment) {
+    assertThat(run.status()).as("exit status; stderr: %s", run.err()).isEqualTo(2);
+    assertThat(run.err()).startsWith("lowrank sense: error: ").contains(fragment)
+        .doesNotContain("Exception").doesNotContain("at io.");
+    assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+    assertThat(run.out()).isEmpty();
+  }
+
+  static Path copyInstance(String name) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve(name));
+    for (String f : new String[] {"A.npy", "y.npy", "U0.npy", "X.npy"}) {
+      Files.copy(instance.resolve(f), dir.resolve(f));
+    }
+    return dir;
+  }
+}

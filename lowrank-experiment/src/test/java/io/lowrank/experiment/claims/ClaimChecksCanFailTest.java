@@ -1,0 +1,84 @@
+package io.lowrank.experiment.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lowrank.diagnostics.PhaseThresholds;
+import io.lowrank.experiment.ExperimentRunner;
+import io.lowrank.experiment.RunResult;
+import io.lowrank.experiment.RunSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every claim check must be able to fail: each is run on a configuration built to violate it
+ * (ARCHITECTURE.md: "a check that cannot fail is a defect"). Passing configurations are exercised
+ * by the reproduce --quick test of the CLI.
+ */
+class ClaimChecksCanFailTest {
+  private static final long[] ONE_SEED = {1};
+
+  private static ClaimResult run(Claim claim) {
+    Map<RunSpec, RunResult> results = new ExperimentRunner(2, PhaseThresholds.defaults()).runAll(claim.runs(),
+        io.lowrank.experiment.ProgressListener.none());
+    return claim.evaluate(results);
+  }
+
+  /** Large initial scales: the error does not fall as a power of alpha, and alpha = 1e-6 does generalise. */
+  @Test
+  void claim1FailsForLargeAlphas() {
+    var config = new ErrorVsAlphaClaim.Config(new int[] {5, 20}, new double[] {1.0, 0.5}, 200, 1e-6, 300, ONE_SEED, 1.2, 0.2);
+    ClaimResult r = run(new ErrorVsAlphaClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.numbers().get("slope.m20nr")).isLessThan(1.2);
+    assertThat(r.numbers().get("overfit.test_error")).isLessThan(0.5);
+  }
+
+  /** An iteration cap below what the target needs: the check must not pass on missing data. */
+  @Test
+  void claim2FailsWhenTheTargetIsNeverReached() {
+    var config = new IterationsVsAlphaClaim.Config(10, new double[] {1e-3, 1e-4, 1e-5}, 1e-2, 40, ONE_SEED, 0.95);
+    ClaimResult r = run(new IterationsVsAlphaClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.headline()).contains("never reached");
+  }
+
+  /** Large alphas leave Phase I before the subspace has aligned. */
+  @Test
+  void claim3FailsForLargeAlphas() {
+    var config = new SpectralPhaseClaim.Config(5, new int[] {2, 40}, new double[] {0.3, 0.1}, 60, ONE_SEED, 0.05, 0.05);
+    ClaimResult r = run(new SpectralPhaseClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.numbers().get("angle_to_L_at_T1.w40.alpha1.00e-01")).isGreaterThan(0.05);
+  }
+
+  /** A horizon that ends inside Phase II: T2 is never reached. */
+  @Test
+  void claim4FailsWhenTheHorizonEndsBeforeT2() {
+    var config = new ThreePhasesClaim.Config(10, new double[] {1e-3, 1e-6}, 80, ONE_SEED, 1.01, 0.1, 10.0);
+    ClaimResult r = run(new ThreePhasesClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+  }
+
+  /** Widths listed from wide to narrow: the median iterations increase along the list. */
+  @Test
+  void claim5FailsWhenIterationsGrowWithTheListedWidths() {
+    var config = new WidthRobustnessClaim.Config(10, new int[] {40, 2}, 1e-4, 1e-2, 1500, new long[] {1, 2, 3, 4, 5}, 0.0);
+    ClaimResult r = run(new WidthRobustnessClaim(config));
+    assertThat(r.numbers().get("median_iterations.w2")).isGreaterThan(r.numbers().get("median_iterations.w40"));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+  }
+
+  /** Alphas listed in increasing order: the trace excess grows along the list. */
+  @Test
+  void claim6FailsWhenTraceExcessDoesNotFall() {
+    var config = new ErrorVsAlphaClaim.Config(new int[] {5}, new double[] {1e-5, 1e-2}, 300, 1.0, 10, ONE_SEED, 1.2, 0.2);
+    ClaimResult r = run(new TraceBiasClaim(config, 1e-3));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+  }
+
+  @Test
+  void unavailableClaimsNeverPass() {
+    assertThat(NotAvailableClaim.claim7().evaluate(Map.of()).verdict()).isEqualTo(Verdict.NOT_AVAILABLE);
+    assertThat(NotAvailableClaim.claim8().evaluate(Map.of()).verdict()).isEqualTo(Verdict.NOT_AVAILABLE);
+  }
+}
