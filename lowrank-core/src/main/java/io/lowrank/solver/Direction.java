@@ -18,10 +18,13 @@ public interface Direction {
   /** A direction bound to one trajectory's buffers. */
   interface Bound {
     /**
-     * The direction D (n x r') to subtract, U <- U - mu D, given U, grad f(U) and f(U). May return
-     * {@code grad} itself or an internal buffer; allocates nothing.
+     * The direction D to subtract from a factor, F <- F - mu D, given the factor F, its partner P,
+     * the gradient with respect to F and the loss. Symmetric models pass P = F = U; asymmetric
+     * models pass (F, P) = (L, R) for the L-step and (R, L) for the R-step, so that ScaledGD's
+     * preconditioner (P^T P + lambda I)^{-1} is built from the partner. May return {@code grad}
+     * itself or an internal buffer; allocates nothing.
      */
-    Mat direction(Mat u, Mat grad, double loss);
+    Mat direction(Mat factor, Mat partner, Mat grad, double loss);
   }
 
   /** Plain gradient descent: D = grad f(U). */
@@ -46,7 +49,7 @@ public interface Direction {
     }
 
     @Override
-    public Mat direction(Mat u, Mat grad, double loss) {
+    public Mat direction(Mat factor, Mat partner, Mat grad, double loss) {
       return grad;
     }
   }

@@ -56,7 +56,7 @@ public final class GradientDescent implements Solver {
 
     @Override
     public void step() {
-      Mat d = direction.direction(u, grad, loss);
+      Mat d = direction.direction(u, u, grad, loss);
       double[] ud = u.data();
       double[] dd = d.data();
       for (int i = 0; i < ud.length; i++) {

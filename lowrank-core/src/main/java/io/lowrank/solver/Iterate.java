@@ -17,8 +17,16 @@ public interface Iterate {
   /** The loss scale for relative tolerances, f(0) = ||y||^2 / 4. */
   double referenceLoss();
 
-  /** The current factor U (n x r'); a live view: read it, never modify it. */
+  /**
+   * The current factor: U (n x r') for symmetric models, L (n1 x r') for asymmetric ones. A live
+   * view: read it, never modify it.
+   */
   Mat factor();
+
+  /** The right factor R (n2 x r') of an asymmetric model; for symmetric models the same U. */
+  default Mat rightFactor() {
+    return factor();
+  }
 
   /** The step size in use. */
   double stepSize();

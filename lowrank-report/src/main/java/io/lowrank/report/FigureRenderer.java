@@ -45,6 +45,9 @@ public final class FigureRenderer {
     for (Figure.Marker m : f.hlines()) {
       b.hline(m.at(), m.label(), color(m.color()));
     }
+    if (f.xTicks() != null) {
+      b.xTicks(f.xTicks());
+    }
     if (f.annotation() != null) {
       b.annotation(f.annotation());
     }
@@ -53,6 +56,9 @@ public final class FigureRenderer {
 
   /** The palette colour of a colour key. */
   static String color(Series.Color c) {
+    if (c.isNeutral()) {
+      return "#555555";
+    }
     return c.sequential() ? Palette.sequential(c.index(), c.count()) : Palette.color(c.index());
   }
 }

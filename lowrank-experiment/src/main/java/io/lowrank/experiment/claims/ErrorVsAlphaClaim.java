@@ -90,7 +90,7 @@ public final class ErrorVsAlphaClaim implements Claim {
     Map<String, Double> numbers = new LinkedHashMap<>();
     double[] logAlpha = Stats.log10(c.alphas());
     Figure.Builder errFig = Figure.builder("claim1-final-error", "Final test error vs α (median over seeds)")
-        .x("initial scale α", true).y("relative test error ‖UUᵀ − M*‖F / ‖M*‖F at the horizon", true);
+        .x("initial scale α", true).y("relative test error at the horizon", true);
     double[] slopes = new double[c.oversamplings().length];
     StringBuilder note = new StringBuilder();
     for (int k = 0; k < c.oversamplings().length; k++) {

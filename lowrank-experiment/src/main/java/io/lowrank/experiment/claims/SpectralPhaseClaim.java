@@ -106,7 +106,7 @@ public final class SpectralPhaseClaim implements Claim {
     Figure.Builder power = Figure.builder("claim3-power-iterate",
             "GD vs the power iterate (I + μA*(y))ᵗU₀, r' = " + wide + ", seed " + seed0)
         .x("iteration t", false).y("‖U_t − Ũ_t‖F / ‖Ũ_t‖F", true)
-        .hline(0.05, "T1 threshold 0.05", Series.Color.qualitative(7));
+        .hline(0.05, "T1 threshold 0.05", Series.Color.neutral());
     for (double a : c.alphas()) {
       RunResult run = results.get(spec(wide, a).withSeed(seed0));
       power.add(ClaimSupport.trace(run, "power_distance", alphaLabel(a), alphaColor(a)));
@@ -126,7 +126,7 @@ public final class SpectralPhaseClaim implements Claim {
         align.vline(run.phases().t1(), "T1 (r' = " + c.widths()[wi] + ")", Series.Color.qualitative(wi));
       }
     }
-    align.hline(results.get(best.withSeed(seed0)).spectralTruthAngle(), "angle(L, col X)", Series.Color.qualitative(7));
+    align.hline(results.get(best.withSeed(seed0)).spectralTruthAngle(), "angle(L, col X)", Series.Color.neutral());
 
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("n, r, κ", "40, 2, 2");

@@ -137,8 +137,8 @@ public final class ThreePhasesClaim implements Claim {
           .x("iteration t", false).y(cols[i][1], true)
           .add(ClaimSupport.trace(run, cols[i][0], cols[i][0], Series.Color.qualitative(i)));
       ClaimSupport.phaseBands(p, run);
-      p.vline(run.phases().t1(), "T1", Series.Color.qualitative(7));
-      p.vline(run.phases().t2(), "T2", Series.Color.qualitative(7));
+      p.vline(run.phases().t1(), "T1", Series.Color.neutral());
+      p.vline(run.phases().t2(), "T2", Series.Color.neutral());
       panels.add(p.build());
     }
     Figure grid = Figure.grid("claim4-three-phases",
@@ -147,7 +147,7 @@ public final class ThreePhasesClaim implements Claim {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("n, r, κ, r'", "40, 2, 2, 40");
     params.put("m", c.oversampling() + "nr = " + c.oversampling() * 80);
-    params.put("α", Arrays.toString(c.alphas()));
+    params.put("α", Arrays.stream(c.alphas()).mapToObj(ClaimSupport::sci).toList().toString());
     params.put("horizon", c.horizon() + " iterations, recorded every 2");
     params.put("T2", "first t with σ_min(V_Xᵀ U_t)² ≥ 0.5 σ_r(M*)");
     params.put("seeds", c.seeds().length);

@@ -90,13 +90,14 @@ public final class WidthRobustnessClaim implements Claim {
     pass &= spread[k - 1] <= spread[0] * (1 + c.slack()) + 1;
     Figure fig = Figure.builder("claim5-width", "Iterations to test error " + c.target() + " vs width r'")
         .x("width r'", true).y("iterations (median; bars: min–max over seeds)", false)
+        .xTicks(w)
         .add(Series.errorBars("median over " + c.seeds().length + " seeds", w, med, lo, hi, Series.Color.qualitative(0)))
         .build();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("n, r, κ", "40, 2, 2");
     params.put("m", c.oversampling() + "nr = " + c.oversampling() * 80);
     params.put("r'", Arrays.toString(c.widths()));
-    params.put("α", c.alpha());
+    params.put("α", ClaimSupport.sci(c.alpha()));
     params.put("seeds", c.seeds().length);
     String criterion = String.format(Locale.ROOT,
         "every run reaches %.0e; median iterations never increase by more than %.0f %% from one r' to the next; the "

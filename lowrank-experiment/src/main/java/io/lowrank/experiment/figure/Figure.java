@@ -19,10 +19,11 @@ import java.util.List;
  * @param hlines horizontal reference lines
  * @param annotation a short text drawn in the plot (fitted slopes etc.), or null
  * @param panels sub-figures for a grid (then series etc. are empty), laid out in two columns
+ * @param xTicks explicit x tick positions, or null for automatic ticks
  */
 public record Figure(String id, String title, String xLabel, String yLabel, boolean xLog, boolean yLog,
     List<Series> series, List<Band> bands, List<Marker> vlines, List<Marker> hlines, String annotation,
-    List<Figure> panels) {
+    List<Figure> panels, double[] xTicks) {
 
   /** A shaded x-interval. */
   public record Band(double from, double to, String label) {}
@@ -37,7 +38,7 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
 
   /** A grid figure of panels. */
   public static Figure grid(String id, String title, List<Figure> panels) {
-    return new Figure(id, title, "", "", false, false, List.of(), List.of(), List.of(), List.of(), null, List.copyOf(panels));
+    return new Figure(id, title, "", "", false, false, List.of(), List.of(), List.of(), List.of(), null, List.copyOf(panels), null);
   }
 
   /** Builds a {@link Figure}. */
@@ -53,6 +54,7 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
     private final List<Marker> vlines = new ArrayList<>();
     private final List<Marker> hlines = new ArrayList<>();
     private String annotation;
+    private double[] xTicks;
 
     private Builder(String id, String title) {
       this.id = id;
@@ -91,6 +93,11 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
       return this;
     }
 
+    public Builder xTicks(double... ticks) {
+      this.xTicks = ticks.clone();
+      return this;
+    }
+
     public Builder annotation(String text) {
       this.annotation = text;
       return this;
@@ -98,7 +105,7 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
 
     public Figure build() {
       return new Figure(id, title, xLabel, yLabel, xLog, yLog, List.copyOf(series), List.copyOf(bands),
-          List.copyOf(vlines), List.copyOf(hlines), annotation, List.of());
+          List.copyOf(vlines), List.copyOf(hlines), annotation, List.of(), xTicks);
     }
   }
 }

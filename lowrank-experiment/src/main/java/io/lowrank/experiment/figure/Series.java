@@ -29,6 +29,16 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
     public static Color sequential(int index, int count) {
       return new Color(index, count, true);
     }
+
+    /** A neutral grey for reference lines and markers. */
+    public static Color neutral() {
+      return new Color(-1, 0, false);
+    }
+
+    /** True for {@link #neutral()}. */
+    public boolean isNeutral() {
+      return index < 0;
+    }
   }
 
   public Series {

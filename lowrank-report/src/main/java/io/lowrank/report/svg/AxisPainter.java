@@ -5,6 +5,10 @@ import java.util.List;
 /** Axis decoration: tick selection, grid lines, frame, tick marks and tick labels. */
 final class AxisPainter {
 
+    private static final double FS = PlotRenderer.TICK_FS;
+    private static final double LEN = PlotRenderer.TICK_LEN;
+    private static final double MINOR = PlotRenderer.MINOR_LEN;
+    private static final String TEXT = PlotRenderer.TEXT;
     private static final String AXIS = "#333333";
     private static final String GRID = "#e0e0e0";
     private static final String GRID_MINOR = "#f2f2f2";
@@ -16,14 +20,21 @@ final class AxisPainter {
     private AxisPainter() {
     }
 
+    /** Whether any tick label has a superscript (needs a little extra vertical room). */
     static boolean hasSuperscript(List<Ticks.Tick> ticks) {
         return ticks.stream().anyMatch(t -> t.label() != null
                 && RichText.parse(t.label()).hasSuperscript());
     }
 
-    /** Ticks with the largest count whose labels do not collide. */
+    /**
+     * Ticks with the largest count whose labels do not collide (custom ticks are kept as
+     * given). Initial budgets: one label per 45 px horizontally; vertically one per 26 px on
+     * log axes and one per 34 px (at least 5) on linear axes.
+     */
     static List<Ticks.Tick> fitTicks(Axis a, double[] custom, boolean horizontal, double len) {
-        int max = Math.max(2, (int) (len / (horizontal ? 45 : (a.scale == Scale.LOG ? 26 : 28))));
+        int max = horizontal ? (int) (len / 45)
+                : a.scale == Scale.LOG ? (int) (len / 26) : Math.max(5, (int) (len / 34));
+        max = Math.max(2, max);
         while (true) {
             List<Ticks.Tick> t = a.ticks(max, custom);
             if (custom != null || max <= 2 || !collides(a, t, horizontal, len)) {
@@ -42,7 +53,7 @@ final class AxisPainter {
                 continue;
             }
             double pos = a.frac(t.value()) * len;
-            double half = horizontal ? RichText.widthOf(t.label(), PlotRenderer.TICK_FS) / 2 : PlotRenderer.TICK_FS * 0.6;
+            double half = horizontal ? RichText.widthOf(t.label(), FS) / 2 : FS * 0.6;
             if (!Double.isNaN(prevPos) && pos - prevPos < prevHalf + half + (horizontal ? 12 : 3)) {
                 return true;
             }
@@ -87,15 +98,15 @@ final class AxisPainter {
         out.empty("rect", "x", px0, "y", py0, "width", px1 - px0, "height", py1 - py0,
                 "fill", "none", "stroke", AXIS, "stroke-width", 1.0);
         out.open("g", "class", "lr-xticks").raw("\n");
-        double base = py1 + PlotRenderer.TICK_LEN + 3 + (hasSuperscript(xt) ? 13 : 10.5);
+        double base = py1 + LEN + 3 + (hasSuperscript(xt) ? 13 : 10.5);
         for (Ticks.Tick t : xt) {
             if (!showTick(t, xa, px1 - px0)) {
                 continue;
             }
             double xx = px0 + xa.frac(t.value()) * (px1 - px0);
-            out.line(xx, py1, xx, py1 + (t.major() ? PlotRenderer.TICK_LEN : PlotRenderer.MINOR_LEN), AXIS, 1.0, null);
+            out.line(xx, py1, xx, py1 + (t.major() ? LEN : MINOR), AXIS, 1.0, null);
             if (t.label() != null) {
-                out.text(xx, base, t.label(), PlotRenderer.TICK_FS, "middle", PlotRenderer.TEXT);
+                out.text(xx, base, t.label(), FS, "middle", TEXT);
             }
         }
         out.close("g");
@@ -105,9 +116,9 @@ final class AxisPainter {
                 continue;
             }
             double yy = py1 - ya.frac(t.value()) * (py1 - py0);
-            out.line(px0 - (t.major() ? PlotRenderer.TICK_LEN : PlotRenderer.MINOR_LEN), yy, px0, yy, AXIS, 1.0, null);
+            out.line(px0 - (t.major() ? LEN : MINOR), yy, px0, yy, AXIS, 1.0, null);
             if (t.label() != null) {
-                out.text(px0 - PlotRenderer.TICK_LEN - 3, yy + PlotRenderer.TICK_FS * 0.35, t.label(), PlotRenderer.TICK_FS, "end", PlotRenderer.TEXT);
+                out.text(px0 - LEN - 3, yy + FS * 0.35, t.label(), FS, "end", TEXT);
             }
         }
         out.close("g");

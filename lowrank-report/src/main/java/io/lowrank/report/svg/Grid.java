@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Several {@link Plot}s laid out row by row in one SVG, with an overall title, e.g. a 2 x 2
  * panel figure. Plot areas are aligned: panels in the same column share their left and right
- * margins, panels in the same row their top and bottom margins. Each panel is rendered into its own {@code <g transform="translate(...)">} with
+ * margins, panels in the same row their top and bottom margins. Each panel is rendered into
+ * its own {@code <g transform="translate(...)">} with
  * element ids derived from the grid's content and the panel index, so two identical panels do
  * not share ids.
  */

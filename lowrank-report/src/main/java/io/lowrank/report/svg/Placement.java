@@ -54,6 +54,15 @@ final class Placement {
             }
         }
 
+        /** Total weight of all samples. */
+        double total() {
+            double t = 0;
+            for (int i = 0; i < n; i++) {
+                t += ws[i];
+            }
+            return t;
+        }
+
         /** Total weight of samples inside {@code r = {x, y, w, h}} grown by 4 pixels. */
         double cost(double[] r) {
             double c = 0;

@@ -20,9 +20,11 @@ final class PlotRenderer {
     static final String TEXT = "#222222";
     /**
      * Largest obstacle weight (about 3 pixels of line per unit) an automatically placed legend
-     * may cover before it is moved outside the plot area.
+     * may cover before it is moved outside the plot area...
      */
     private static final double MAX_LEGEND_COST = 30;
+    /** ... and largest share of all drawn data it may cover. */
+    private static final double MAX_LEGEND_SHARE = 0.04;
     private static final String BAND_DEFAULT = "#888888";
     static final String REF_DEFAULT = "#555555";
 
@@ -108,8 +110,8 @@ final class PlotRenderer {
         LegendPosition[] pos = Placement.choose(size, LegendPosition.AUTO,
                 lines.isEmpty() ? null : Legend.noteSize(lines), p.annotationPosition, area,
                 topInset, obs);
-        return obs.cost(Placement.corner(pos[0], size[0], size[1], area, topInset))
-                <= MAX_LEGEND_COST;
+        double allowed = Math.min(MAX_LEGEND_COST, Math.max(4, MAX_LEGEND_SHARE * obs.total()));
+        return obs.cost(Placement.corner(pos[0], size[0], size[1], area, topInset)) <= allowed;
     }
 
     private double topInset() {

@@ -67,7 +67,8 @@ final class SeriesDrawer {
                     if (k > 0) {
                         pts.append(' ');
                     }
-                    pts.append(SvgWriter.num(poly[k])).append(',').append(SvgWriter.num(poly[k + 1]));
+                    pts.append(SvgWriter.num(poly[k])).append(',')
+                            .append(SvgWriter.num(poly[k + 1]));
                     if (k > 0) {
                         obs.segment(poly[k - 2], poly[k - 1], poly[k], poly[k + 1], 1);
                     } else {

@@ -166,7 +166,8 @@ public final class Ticks {
     public static List<Tick> custom(double[] values, double lo, double hi) {
         List<Double> keep = new ArrayList<>();
         for (double v : values) {
-            if (Double.isFinite(v) && v >= lo - EPS * Math.abs(lo) && v <= hi + EPS * Math.abs(hi)) {
+            if (Double.isFinite(v) && v >= lo - EPS * Math.abs(lo)
+                    && v <= hi + EPS * Math.abs(hi)) {
                 keep.add(v);
             }
         }
