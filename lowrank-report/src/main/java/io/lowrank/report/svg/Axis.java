@@ -47,7 +47,7 @@ final class Axis {
     }
 
     private double transform(double v) {
-        return scale == Scale.LOG ? Math.log10(v) : v;
+        return scale == Scale.LOG ? StrictMath.log10(v) : v;
     }
 
     /**
@@ -66,7 +66,7 @@ final class Axis {
     Axis withValueAt(double v, double f) {
         double tv = transform(v);
         double th = tlo + (tv - tlo) / f;
-        return new Axis(scale, lo, scale == Scale.LOG ? Math.pow(10, th) : th);
+        return new Axis(scale, lo, scale == Scale.LOG ? StrictMath.pow(10, th) : th);
     }
 
     /** Running min/max of the valid values of one scale. */
@@ -115,10 +115,10 @@ final class Axis {
             double pad = LINEAR_PAD * (max - min);
             return new Axis(scale, min - pad, max + pad);
         }
-        double a = Math.log10(e.min);
-        double b = Math.log10(e.max);
+        double a = StrictMath.log10(e.min);
+        double b = StrictMath.log10(e.max);
         if (a == b) {
-            return new Axis(scale, Math.pow(10, a - 1), Math.pow(10, b + 1));
+            return new Axis(scale, StrictMath.pow(10, a - 1), StrictMath.pow(10, b + 1));
         }
         double s = b - a;
         double padLo = a - LOG_PAD * s;
@@ -128,7 +128,7 @@ final class Axis {
         double maxSnap = Math.min(DECADE_SNAP * s, MAX_SNAP_DECADES);
         double lo = s >= 1 && padLo - snapLo <= maxSnap ? snapLo : padLo;
         double hi = s >= 1 && snapHi - padHi <= maxSnap ? snapHi : padHi;
-        return new Axis(scale, Math.pow(10, lo), Math.pow(10, hi));
+        return new Axis(scale, StrictMath.pow(10, lo), StrictMath.pow(10, hi));
     }
 
     /**

@@ -126,7 +126,7 @@ final class AxisPainter {
 
     /** Pixels per decade of a log axis of the given length (infinite for linear axes). */
     private static double decadePixels(Axis a, double len) {
-        return a.scale == Scale.LOG ? len / (Math.log10(a.hi) - Math.log10(a.lo))
+        return a.scale == Scale.LOG ? len / (StrictMath.log10(a.hi) - StrictMath.log10(a.lo))
                 : Double.POSITIVE_INFINITY;
     }
 
@@ -135,7 +135,7 @@ final class AxisPainter {
         if (t.major() || t.label() != null || decadePixels(a, len) >= MINOR_TICK_DECADE) {
             return true;
         }
-        double lg = Math.log10(t.value());
+        double lg = StrictMath.log10(t.value());
         return Math.abs(lg - Math.rint(lg)) < 1e-9; // unlabelled decade ticks always stay
     }
 }

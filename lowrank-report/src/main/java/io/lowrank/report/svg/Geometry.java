@@ -114,11 +114,11 @@ final class Geometry {
             for (int i = 0; i < n; i += 2) {
                 boolean last = i == n - 2;
                 if (m > 0 && !last
-                        && Math.hypot(c[i] - o[m - 2], c[i + 1] - o[m - 1]) < MIN_STEP) {
+                        && StrictMath.hypot(c[i] - o[m - 2], c[i + 1] - o[m - 1]) < MIN_STEP) {
                     continue;
                 }
                 if (m > 2 && last
-                        && Math.hypot(c[i] - o[m - 2], c[i + 1] - o[m - 1]) < MIN_STEP) {
+                        && StrictMath.hypot(c[i] - o[m - 2], c[i + 1] - o[m - 1]) < MIN_STEP) {
                     m -= 2; // replace the previous kept point by the true end point
                 }
                 o[m++] = c[i];

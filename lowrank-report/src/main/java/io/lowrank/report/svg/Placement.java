@@ -38,7 +38,7 @@ final class Placement {
 
         /** Samples a segment every 3 pixels (excluding its start point). */
         void segment(double x0, double y0, double x1, double y1, double weight) {
-            int steps = (int) Math.max(1, Math.ceil(Math.hypot(x1 - x0, y1 - y0) / 3));
+            int steps = (int) Math.max(1, Math.ceil(StrictMath.hypot(x1 - x0, y1 - y0) / 3));
             for (int i = 1; i <= steps; i++) {
                 double t = (double) i / steps;
                 point(x0 + t * (x1 - x0), y0 + t * (y1 - y0), weight);

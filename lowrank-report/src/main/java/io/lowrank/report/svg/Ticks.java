@@ -42,11 +42,11 @@ public final class Ticks {
             throw new IllegalArgumentException("maxTicks must be >= 2, got " + maxTicks);
         }
         double span = hi - lo;
-        int k = (int) Math.floor(Math.log10(span / maxTicks)) - 1;
+        int k = (int) Math.floor(StrictMath.log10(span / maxTicks)) - 1;
         double prev = Double.NaN;
         for (int guard = 0; guard < 40; guard++, k++) {
             for (double m : NICE) {
-                double step = m * Math.pow(10, k);
+                double step = m * StrictMath.pow(10, k);
                 long n = count(lo, hi, step);
                 if (n <= maxTicks) {
                     // prefer two ticks over one, even if that exceeds maxTicks
@@ -55,7 +55,7 @@ public final class Ticks {
                 prev = step;
             }
         }
-        return Math.pow(10, Math.ceil(Math.log10(span)));
+        return StrictMath.pow(10, Math.ceil(StrictMath.log10(span)));
     }
 
     private static long count(double lo, double hi, double step) {
@@ -77,7 +77,7 @@ public final class Ticks {
         double maxAbs = Math.max(Math.abs(i0 * step), Math.abs(i1 * step));
         boolean sci = maxAbs >= 1e5 || decimals(step) > 4;
         // Scientific labels share one exponent so the mantissas line up: 0.5, 1.0 x 10^-4.
-        int e = sci ? (int) Math.floor(Math.log10(maxAbs) + EPS) : 0;
+        int e = sci ? (int) Math.floor(StrictMath.log10(maxAbs) + EPS) : 0;
         List<Tick> out = new ArrayList<>();
         for (long i = i0; i <= i1; i++) {
             double v = i * step;
@@ -85,7 +85,7 @@ public final class Ticks {
             if (!sci || i == 0) {
                 label = i == 0 ? "0" : format(v, step);
             } else {
-                double scale = Math.pow(10, e);
+                double scale = StrictMath.pow(10, e);
                 label = String.format(Locale.ROOT, "%." + Math.min(decimals(step / scale), 6) + "f",
                         v / scale).replace('-', '\u2212') + "\u00d7" + decade(e);
             }
@@ -120,8 +120,8 @@ public final class Ticks {
         if (maxLabels < 2) {
             throw new IllegalArgumentException("maxLabels must be >= 2, got " + maxLabels);
         }
-        double a = Math.log10(lo);
-        double b = Math.log10(hi);
+        double a = StrictMath.log10(lo);
+        double b = StrictMath.log10(hi);
         int kLo = (int) Math.ceil(a - EPS);
         int kHi = (int) Math.floor(b + EPS);
         int decades = kHi - kLo + 1;
@@ -138,7 +138,7 @@ public final class Ticks {
         boolean plain = labelMinors && lo >= 1e-3 * (1 - EPS) && hi <= 1e4 * (1 + EPS);
         List<Tick> out = new ArrayList<>();
         for (int k = (int) Math.floor(a + EPS); k <= kHi; k++) {
-            double dec = Math.pow(10, k);
+            double dec = StrictMath.pow(10, k);
             if (k >= kLo) {
                 boolean lab = Math.floorMod(k, stride) == 0;
                 out.add(new Tick(dec, !lab ? null : plain ? plain(1, k) : decade(k), lab));
@@ -183,7 +183,7 @@ public final class Ticks {
             step = keep.isEmpty() || keep.get(0) == 0 ? 1 : Math.abs(keep.get(0));
         }
         // Step used only to pick a decimal count: round it down to a power of ten.
-        double p = Math.pow(10, Math.floor(Math.log10(step) + EPS));
+        double p = StrictMath.pow(10, Math.floor(StrictMath.log10(step) + EPS));
         List<Tick> out = new ArrayList<>();
         for (int i = 0; i < keep.size(); i++) {
             if (i > 0 && keep.get(i).equals(keep.get(i - 1))) {
@@ -209,12 +209,12 @@ public final class Ticks {
 
     /** Decimals needed to write multiples of {@code step} exactly (0 for steps of 1 or more). */
     private static int decimals(double step) {
-        return Math.max(0, (int) Math.ceil(-Math.log10(step) - EPS));
+        return Math.max(0, (int) Math.ceil(-StrictMath.log10(step) - EPS));
     }
 
     /** Plain decimal label of m &times; 10<sup>k</sup>, e.g. "0.05" or "200". */
     private static String plain(int m, int k) {
-        return String.format(Locale.ROOT, "%." + Math.max(0, -k) + "f", m * Math.pow(10, k));
+        return String.format(Locale.ROOT, "%." + Math.max(0, -k) + "f", m * StrictMath.pow(10, k));
     }
 
     /** Label markup for 10<sup>k</sup>, e.g. {@code "10^{-6}"} with a true minus sign. */
@@ -231,12 +231,12 @@ public final class Ticks {
         if (v == 0 || Math.abs(v) < Math.abs(step) * 1e-6) {
             return "0";
         }
-        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(step) - EPS));
+        int decimals = decimals(step);
         double av = Math.abs(v);
         if (av >= 1e5 || decimals > 4) {
-            int e = (int) Math.floor(Math.log10(av) + EPS);
-            double mant = v / Math.pow(10, e);
-            int md = Math.max(0, (int) Math.ceil(-Math.log10(step / Math.pow(10, e)) - EPS));
+            int e = (int) Math.floor(StrictMath.log10(av) + EPS);
+            double mant = v / StrictMath.pow(10, e);
+            int md = decimals(step / StrictMath.pow(10, e));
             String ms = String.format(Locale.ROOT, "%." + Math.min(md, 6) + "f", mant);
             if (ms.equals("1")) {
                 return decade(e);
