@@ -26,6 +26,25 @@ final class ClaimSupport {
         stopBelow);
   }
 
+  /** Every configuration crossed with every seed, configurations outermost. */
+  static List<RunSpec> withSeeds(List<RunSpec> configurations, long[] seeds) {
+    List<RunSpec> runs = new java.util.ArrayList<>();
+    for (RunSpec c : configurations) {
+      for (long s : seeds) {
+        runs.add(c.withSeed(s));
+      }
+    }
+    return runs;
+  }
+
+  /** The first recorded iteration with test error at most {@code target}, NaN when never reached. */
+  static ToDoubleFunction<RunResult> iterationsTo(double target) {
+    return r -> {
+      int t = r.firstIterationBelow("test_error", target);
+      return t < 0 ? Double.NaN : t;
+    };
+  }
+
   /** One value per seed of {@code spec}'s configuration. */
   static double[] perSeed(Map<RunSpec, RunResult> results, RunSpec spec, long[] seeds, ToDoubleFunction<RunResult> f) {
     double[] v = new double[seeds.length];

@@ -65,23 +65,19 @@ public final class ErrorVsAlphaClaim implements Claim {
 
   /** The alpha-sweep runs (also used by claim 6). */
   List<RunSpec> sweepRuns() {
-    List<RunSpec> runs = new ArrayList<>();
+    List<RunSpec> configurations = new ArrayList<>();
     for (int o : c.oversamplings()) {
       for (double a : c.alphas()) {
-        for (long s : c.seeds()) {
-          runs.add(spec(o, a).withSeed(s));
-        }
+        configurations.add(spec(o, a));
       }
     }
-    return runs;
+    return ClaimSupport.withSeeds(configurations, c.seeds());
   }
 
   @Override
   public List<RunSpec> runs() {
-    List<RunSpec> runs = sweepRuns();
-    for (long s : c.seeds()) {
-      runs.add(overfitSpec().withSeed(s));
-    }
+    List<RunSpec> runs = new ArrayList<>(sweepRuns());
+    runs.addAll(ClaimSupport.withSeeds(List.of(overfitSpec()), c.seeds()));
     return runs;
   }
 

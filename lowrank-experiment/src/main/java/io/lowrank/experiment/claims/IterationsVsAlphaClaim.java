@@ -1,13 +1,11 @@
 package io.lowrank.experiment.claims;
 
-import static io.lowrank.experiment.claims.ClaimSupport.fixed;
 
 import io.lowrank.experiment.RunResult;
 import io.lowrank.experiment.RunSpec;
 import io.lowrank.experiment.Stats;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +48,7 @@ public final class IterationsVsAlphaClaim implements Claim {
 
   @Override
   public List<RunSpec> runs() {
-    List<RunSpec> runs = new ArrayList<>();
-    for (double a : c.alphas()) {
-      for (long s : c.seeds()) {
-        runs.add(spec(a).withSeed(s));
-      }
-    }
-    return runs;
+    return ClaimSupport.withSeeds(java.util.Arrays.stream(c.alphas()).mapToObj(this::spec).toList(), c.seeds());
   }
 
   @Override
@@ -70,8 +62,7 @@ public final class IterationsVsAlphaClaim implements Claim {
     boolean allReached = true;
     for (int i = 0; i < k; i++) {
       logInv[i] = Math.log(1 / c.alphas()[i]);
-      double[] its = ClaimSupport.perSeed(results, spec(c.alphas()[i]), c.seeds(),
-          r -> { int t = r.firstIterationBelow("test_error", c.target()); return t < 0 ? Double.NaN : t; });
+      double[] its = ClaimSupport.perSeed(results, spec(c.alphas()[i]), c.seeds(), ClaimSupport.iterationsTo(c.target()));
       for (double v : its) {
         allReached &= Double.isFinite(v);
       }

@@ -56,15 +56,13 @@ public final class SpectralPhaseClaim implements Claim {
 
   @Override
   public List<RunSpec> runs() {
-    List<RunSpec> runs = new ArrayList<>();
+    List<RunSpec> configurations = new ArrayList<>();
     for (int w : c.widths()) {
       for (double a : c.alphas()) {
-        for (long s : c.seeds()) {
-          runs.add(spec(w, a).withSeed(s));
-        }
+        configurations.add(spec(w, a));
       }
     }
-    return runs;
+    return ClaimSupport.withSeeds(configurations, c.seeds());
   }
 
   @Override

@@ -56,13 +56,7 @@ public final class ThreePhasesClaim implements Claim {
 
   @Override
   public List<RunSpec> runs() {
-    List<RunSpec> runs = new ArrayList<>();
-    for (double a : c.alphas()) {
-      for (long s : c.seeds()) {
-        runs.add(spec(a).withSeed(s));
-      }
-    }
-    return runs;
+    return ClaimSupport.withSeeds(Arrays.stream(c.alphas()).mapToObj(this::spec).toList(), c.seeds());
   }
 
   /** Per-iteration growth factor of the signal over [T1, T2]. */

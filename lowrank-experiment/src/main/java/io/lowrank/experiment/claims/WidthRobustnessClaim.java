@@ -5,7 +5,6 @@ import io.lowrank.experiment.RunSpec;
 import io.lowrank.experiment.Stats;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,13 +51,7 @@ public final class WidthRobustnessClaim implements Claim {
 
   @Override
   public List<RunSpec> runs() {
-    List<RunSpec> runs = new ArrayList<>();
-    for (int w : c.widths()) {
-      for (long s : c.seeds()) {
-        runs.add(spec(w).withSeed(s));
-      }
-    }
-    return runs;
+    return ClaimSupport.withSeeds(Arrays.stream(c.widths()).mapToObj(this::spec).toList(), c.seeds());
   }
 
   @Override
@@ -73,8 +66,7 @@ public final class WidthRobustnessClaim implements Claim {
     boolean pass = true;
     for (int i = 0; i < k; i++) {
       w[i] = c.widths()[i];
-      double[] its = ClaimSupport.perSeed(results, spec(c.widths()[i]), c.seeds(),
-          r -> { int t = r.firstIterationBelow("test_error", c.target()); return t < 0 ? Double.NaN : t; });
+      double[] its = ClaimSupport.perSeed(results, spec(c.widths()[i]), c.seeds(), ClaimSupport.iterationsTo(c.target()));
       pass &= Arrays.stream(its).allMatch(Double::isFinite);
       med[i] = Stats.median(its);
       lo[i] = Stats.quantile(its, 0.0);
