@@ -16,12 +16,19 @@ public final class Problem {
   private final MeasurementOperator operator;
   private final double[] y;
   private final GroundTruth truth;
+  private final AsymmetricGroundTruth asymmetricTruth;
   private volatile DataSpectrum spectrum;
+  private volatile double adjointNorm = Double.NaN;
 
   private Problem(MeasurementOperator operator, double[] y, GroundTruth truth) {
+    this(operator, y, truth, null);
+  }
+
+  private Problem(MeasurementOperator operator, double[] y, GroundTruth truth, AsymmetricGroundTruth asymmetricTruth) {
     this.operator = operator;
     this.y = y;
     this.truth = truth;
+    this.asymmetricTruth = asymmetricTruth;
   }
 
   /** A problem from given data (copied); {@code truth} may be null on real data. */
@@ -52,6 +59,67 @@ public final class Problem {
       }
     }
     return new Problem(operator, y, truth);
+  }
+
+  /**
+   * A problem for the asymmetric factor model from given data (copied); {@code truth}, the planted
+   * M* = L* R*^T, may be null on real data.
+   */
+  public static Problem ofAsymmetric(MeasurementOperator operator, double[] y, AsymmetricGroundTruth truth) {
+    Check.shape(y.length == operator.size(), "y has %d entries but the operator makes m = %d measurements",
+        y.length, operator.size());
+    Check.finite(y, "y");
+    if (truth != null) {
+      checkShape(operator, truth);
+    }
+    return new Problem(operator, y.clone(), null, truth);
+  }
+
+  /** Synthetic asymmetric sensing: y = A(L* R*^T) + e with e_i i.i.d. N(0, sigma^2) from {@code noiseSeed}. */
+  public static Problem senseAsymmetric(MeasurementOperator operator, AsymmetricGroundTruth truth, double sigma,
+      long noiseSeed) {
+    Check.nonNegative(sigma, "noise sigma");
+    checkShape(operator, truth);
+    double[] y = new double[operator.size()];
+    operator.forward(truth.left(), truth.right(), y, operator.workspace(truth.rank()));
+    if (sigma > 0) {
+      SplittableRandom rng = Seeds.rng(noiseSeed);
+      for (int i = 0; i < y.length; i++) {
+        y[i] += sigma * rng.nextGaussian();
+      }
+    }
+    return new Problem(operator, y, null, truth);
+  }
+
+  private static void checkShape(MeasurementOperator operator, AsymmetricGroundTruth truth) {
+    Check.shape(truth.rows() == operator.rows() && truth.cols() == operator.cols(),
+        "ground truth is %d x %d but the operator measures %d x %d matrices",
+        truth.rows(), truth.cols(), operator.rows(), operator.cols());
+  }
+
+  /** The planted M* = L* R*^T of an asymmetric problem, if known. */
+  public Optional<AsymmetricGroundTruth> asymmetricTruth() {
+    return Optional.ofNullable(asymmetricTruth);
+  }
+
+  /** n2, the number of columns of the measured matrix (= n for symmetric problems). */
+  public int cols() {
+    return operator.cols();
+  }
+
+  /**
+   * ||A*(y)||, the spectral norm of the adjoint applied to the data, by power iteration on
+   * A*(y)^T A*(y) through the factored operator methods (never a dense n1 x n2 matrix, so it also
+   * serves large completion problems). The data-only scale of the asymmetric step rule
+   * mu = c / ||A*(y)||. Computed once (deterministically, from a fixed start) and cached.
+   */
+  public double adjointSpectralNorm() {
+    double s = adjointNorm;
+    if (Double.isNaN(s)) {
+      s = OperatorNorms.adjointSpectralNorm(operator, y);
+      adjointNorm = s;
+    }
+    return s;
   }
 
   public MeasurementOperator operator() {

@@ -14,4 +14,15 @@ public interface Solver {
    * modified) and evaluates the objective there.
    */
   Iterate start(Problem problem, Mat initialFactor);
+
+  /**
+   * Starts a trajectory of the asymmetric factor model (L, R) at (L_0, R_0) (copied, not modified).
+   * Symmetric-only solvers keep this default, which throws {@link UnsupportedOperationException};
+   * {@link AsymmetricGradientDescent} implements it. (A default method rather than a sealed
+   * initial-point type, so that every existing symmetric solver and call site stays unchanged.)
+   */
+  default Iterate start(Problem problem, Mat left0, Mat right0) {
+    throw new UnsupportedOperationException(name() + " solves the symmetric model U U^T only; "
+        + "use AsymmetricGradientDescent for the factor pair (L, R)");
+  }
 }

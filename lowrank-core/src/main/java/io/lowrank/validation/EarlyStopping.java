@@ -1,0 +1,121 @@
+package io.lowrank.validation;
+
+import io.lowrank.linalg.Check;
+import io.lowrank.linalg.Mat;
+import io.lowrank.solver.Iterate;
+import io.lowrank.solver.Observer;
+import java.util.Arrays;
+
+/**
+ * Validation early stopping (MATH.md §5) as an {@link Observer}: at the recording cadence it
+ * evaluates the validation error of the iterate, keeps a copy of the iterate with the smallest
+ * error seen so far, and asks the {@link io.lowrank.solver.Driver} to stop (EARLY_STOPPED) once the
+ * error has not improved by a relative {@code minRelativeImprovement} for {@code patience}
+ * iterations. The chosen iterate is {@link #bestLeft()}/{@link #bestRight()}, not the last one.
+ */
+public final class EarlyStopping implements Observer {
+  /** Relative decrease that counts as progress for the patience window (the best copy takes any decrease). */
+  public static final double DEFAULT_MIN_RELATIVE_IMPROVEMENT = 1e-4;
+
+  private final ValidationSet validation;
+  private final int patience;
+  private final double minRelativeImprovement;
+  private Mat bestLeft;
+  private Mat bestRight;
+  private boolean symmetric;
+  private double best = Double.POSITIVE_INFINITY;
+  private int bestIteration = -1;
+  private double reference = Double.POSITIVE_INFINITY;
+  private int referenceIteration = -1;
+  private int lastIteration = -1;
+  private double[] iterations = new double[64];
+  private double[] errors = new double[64];
+  private int size;
+
+  /**
+   * @param validation the held-out data
+   * @param patience stop after this many iterations without progress, >= 1
+   * @param minRelativeImprovement progress means a validation error below (1 - this) times the
+   *     last progress value; in [0, 1)
+   */
+  public EarlyStopping(ValidationSet validation, int patience, double minRelativeImprovement) {
+    this.validation = java.util.Objects.requireNonNull(validation, "validation");
+    this.patience = Check.positive(patience, "patience");
+    this.minRelativeImprovement = Check.inRange(minRelativeImprovement, 0.0, 0.999, "minimum relative improvement");
+  }
+
+  @Override
+  public void observe(int iteration, Iterate state, long solveNanos) {
+    Mat l = state.factor();
+    Mat r = state.rightFactor();
+    double e = validation.meanSquaredError(l, r);
+    record(iteration, e);
+    lastIteration = iteration;
+    if (!Double.isFinite(e)) {
+      return;
+    }
+    if (e < best) {
+      if (bestLeft == null) {
+        symmetric = l == r;
+        bestLeft = l.copy();
+        bestRight = symmetric ? bestLeft : r.copy();
+      } else {
+        bestLeft.copyFrom(l);
+        if (!symmetric) {
+          bestRight.copyFrom(r);
+        }
+      }
+      best = e;
+      bestIteration = iteration;
+    }
+    if (e < reference * (1 - minRelativeImprovement)) {
+      reference = e;
+      referenceIteration = iteration;
+    }
+  }
+
+  @Override
+  public boolean stopRequested() {
+    return referenceIteration >= 0 && lastIteration - referenceIteration >= patience;
+  }
+
+  private void record(int iteration, double e) {
+    if (size == errors.length) {
+      iterations = Arrays.copyOf(iterations, 2 * size);
+      errors = Arrays.copyOf(errors, 2 * size);
+    }
+    iterations[size] = iteration;
+    errors[size] = e;
+    size++;
+  }
+
+  /** The iteration of the chosen (smallest validation error) iterate, or -1 before any observation. */
+  public int bestIteration() {
+    return bestIteration;
+  }
+
+  /** The smallest validation mean squared error seen. */
+  public double bestError() {
+    return best;
+  }
+
+  /** L (or U) of the chosen iterate (a copy owned by this observer; do not modify). */
+  public Mat bestLeft() {
+    return bestLeft;
+  }
+
+  /** R of the chosen iterate (the same matrix as {@link #bestLeft()} for symmetric models). */
+  public Mat bestRight() {
+    return bestRight;
+  }
+
+  /** The observed iterations (a copy). */
+  public double[] iterations() {
+    return Arrays.copyOf(iterations, size);
+  }
+
+  /** The validation mean squared error at each observed iteration (a copy). */
+  public double[] errors() {
+    return Arrays.copyOf(errors, size);
+  }
+}
