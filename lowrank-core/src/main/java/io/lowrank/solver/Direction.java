@@ -1,6 +1,7 @@
 package io.lowrank.solver;
 
 import io.lowrank.linalg.Mat;
+import io.lowrank.model.Problem;
 
 /**
  * The search direction of a gradient method: GD uses the gradient itself; ScaledGD,
@@ -11,6 +12,15 @@ public interface Direction {
 
   /** A short name for the solver built on it. */
   String name();
+
+  /**
+   * This direction with its problem-dependent constants fixed (e.g. a default damping computed from
+   * the spectrum of A*(y)). Solvers call it once per trajectory, before {@link #bind}; the default
+   * has no such constants and returns {@code this}.
+   */
+  default Direction resolve(Problem problem) {
+    return this;
+  }
 
   /** Allocates buffers for factors of shape n x width. */
   Bound bind(int n, int width);

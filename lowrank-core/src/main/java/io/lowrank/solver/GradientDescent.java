@@ -34,7 +34,7 @@ public final class GradientDescent implements Solver {
         initialFactor.rows(), problem.n());
     Check.finite(initialFactor.data(), "U0");
     double mu = stepRule.resolve(problem);
-    return new State(problem, initialFactor.copy(), mu, direction.bind(problem.n(), initialFactor.cols()));
+    return new State(problem, initialFactor.copy(), mu, direction.resolve(problem).bind(problem.n(), initialFactor.cols()));
   }
 
   private static final class State implements Iterate {
