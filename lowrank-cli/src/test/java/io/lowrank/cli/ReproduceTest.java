@@ -42,11 +42,11 @@ class ReproduceTest {
   void everyAvailableClaimPassesAndTheExitCodeSaysSo() {
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(run.status()).as(run.out() + run.err()).isZero();
-    for (int k = 1; k <= 6; k++) {
+    for (int k : new int[] {1, 2, 3, 4, 5, 6, 8}) {
       assertThat(run.out()).containsPattern("(?m)^" + k + " .*PASS");
     }
-    assertThat(run.out()).containsPattern("(?m)^7 .*not available").containsPattern("(?m)^8 .*not available");
-    assertThat(run.out()).contains("6 PASS, 0 FAIL, 2 not available");
+    assertThat(run.out()).containsPattern("(?m)^7 .*(not available|PASS)");
+    assertThat(run.out()).containsPattern("(7 PASS, 0 FAIL, 1 not available|8 PASS, 0 FAIL, 0 not available)");
   }
 
   @Test
@@ -56,7 +56,7 @@ class ReproduceTest {
     assertThat(root.get("all_available_claims_pass").asBoolean()).isTrue();
     for (JsonNode c : root.get("claims")) {
       String verdict = c.get("verdict").asText();
-      assertThat(verdict).isIn(c.get("number").asInt() <= 6 ? List.of("PASS") : List.of("NOT_AVAILABLE"));
+      assertThat(verdict).isIn(c.get("number").asInt() != 7 ? List.of("PASS") : List.of("PASS", "NOT_AVAILABLE"));
     }
     JsonNode runs = root.get("runs");
     assertThat(runs.size()).isGreaterThan(50);

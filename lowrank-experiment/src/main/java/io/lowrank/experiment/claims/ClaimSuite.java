@@ -17,6 +17,6 @@ public final class ClaimSuite {
         new WidthRobustnessClaim(WidthRobustnessClaim.Config.of(budget)),
         new TraceBiasClaim(sweep, 1e-3),
         NotAvailableClaim.claim7(),
-        NotAvailableClaim.claim8());
+        new ValidationEarlyStoppingClaim(ValidationEarlyStoppingClaim.Config.of(budget)));
   }
 }

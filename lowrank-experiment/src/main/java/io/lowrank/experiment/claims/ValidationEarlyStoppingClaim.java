@@ -1,0 +1,219 @@
+package io.lowrank.experiment.claims;
+
+import io.lowrank.diagnostics.History;
+import io.lowrank.diagnostics.HistoryRecorder;
+import io.lowrank.diagnostics.Probes;
+import io.lowrank.experiment.RunResult;
+import io.lowrank.experiment.RunSpec;
+import io.lowrank.experiment.Stats;
+import io.lowrank.experiment.figure.Figure;
+import io.lowrank.experiment.figure.Series;
+import io.lowrank.init.SmallRandomInit;
+import io.lowrank.linalg.Check;
+import io.lowrank.model.GroundTruth;
+import io.lowrank.model.GroundTruthSpec;
+import io.lowrank.model.Problem;
+import io.lowrank.operator.SymmetricGaussianSensing;
+import io.lowrank.random.Seeds;
+import io.lowrank.solver.Driver;
+import io.lowrank.solver.GradientDescent;
+import io.lowrank.solver.Iterate;
+import io.lowrank.solver.Observer;
+import io.lowrank.solver.StepRule;
+import io.lowrank.solver.StopRules;
+import io.lowrank.validation.EarlyStopping;
+import io.lowrank.validation.HoldOut;
+import io.lowrank.validation.ValidationSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Claim 8 (MATH.md §6, §5): validation early stopping on noisy GOE sensing with r' = n picks an
+ * iterate whose test error is within a factor (1.5) of the best test error along the path, and
+ * far below (at most a fraction of) the test error of the final, overfit iterate.
+ *
+ * <p>Per seed: y = A(M*) + e over m measurements; {@link HoldOut} (seed stream SPLIT) holds out
+ * 10 % of the measurements (the held-out rows of A and y, each part rescaled by its own
+ * 1/sqrt(m_part)); plain GD runs on the rest to a fixed horizon (so the overfit end is reached);
+ * the {@link EarlyStopping} rule is applied along the way (its stop point and chosen iterate are
+ * recorded, the run is not cut short). The trajectories are run by this claim itself (in
+ * parallel over seeds) because they need a validation split that {@link RunSpec} does not
+ * describe; {@link #runs()} is therefore empty.
+ */
+public final class ValidationEarlyStoppingClaim implements Claim {
+
+  /**
+   * @param n dimension
+   * @param r rank
+   * @param oversampling m = oversampling n r measurements (before the hold-out)
+   * @param sigma noise level
+   * @param alpha initial scale
+   * @param horizon iterations run (the final iterate is the overfit one)
+   * @param recordEvery cadence of test and validation errors
+   * @param patience early-stopping patience (iterations)
+   * @param holdOut held-out fraction
+   * @param seeds seeds
+   * @param withinBest PASS needs median(chosen / best) <= this (1.5)
+   * @param belowFinal PASS needs median(chosen / final) <= this ("far below")
+   */
+  public record Config(int n, int r, int oversampling, double sigma, double alpha, int horizon, int recordEvery,
+      int patience, double holdOut, long[] seeds, double withinBest, double belowFinal) {
+    public Config {
+      Check.positive(n, "n");
+      Check.inRange(r, 1, n, "r");
+      Check.positive(oversampling, "oversampling");
+      Check.nonNegative(sigma, "sigma");
+      Check.positive(alpha, "alpha");
+      Check.positive(horizon, "horizon");
+      Check.positive(recordEvery, "record-every");
+      Check.positive(patience, "patience");
+    }
+
+    /** The configuration for a budget (quick: shorter horizon, 3 seeds). */
+    public static Config of(Budget budget) {
+      return new Config(ClaimSupport.N, ClaimSupport.R, 5, 0.01, 1e-3, budget.quick() ? 3000 : 6000, 10, 300,
+          HoldOut.DEFAULT_FRACTION, budget.seedList(), 1.5, 0.5);
+    }
+  }
+
+  /** What one seed measured. */
+  record Trace(long seed, double[] iterations, double[] testError, double[] validation, int stopIteration,
+      int chosenIteration, double chosenError, double bestError, int bestIteration, double finalError) {}
+
+  private final Config c;
+
+  public ValidationEarlyStoppingClaim(Config config) {
+    this.c = config;
+  }
+
+  @Override
+  public int number() {
+    return 8;
+  }
+
+  @Override
+  public List<RunSpec> runs() {
+    return List.of();
+  }
+
+  /** One seed's trajectory (deterministic per seed). */
+  Trace trace(long seed) {
+    int m = c.oversampling() * c.n() * c.r();
+    GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(c.n(), c.r(), 2.0), Seeds.derive(seed, Seeds.Stream.TRUTH));
+    SymmetricGaussianSensing full = SymmetricGaussianSensing.generate(c.n(), m, Seeds.derive(seed, Seeds.Stream.OPERATOR));
+    Problem all = Problem.sense(full, truth, c.sigma(), Seeds.derive(seed, Seeds.Stream.NOISE));
+    HoldOut split = HoldOut.split(m, c.holdOut(), Seeds.derive(seed, Seeds.Stream.SPLIT));
+    double[] dense = full.toDense();
+    Part train = part(dense, all.y(), split.train(), m);
+    Part val = part(dense, all.y(), split.validation(), m);
+    Problem problem = Problem.of(train.op(), train.y(), truth);
+    HistoryRecorder rec = new HistoryRecorder(List.of(Probes.testError(truth)));
+    EarlyStopping rule = new EarlyStopping(new ValidationSet(val.op(), val.y(), c.n()), c.patience(),
+        EarlyStopping.DEFAULT_MIN_RELATIVE_IMPROVEMENT);
+    int[] stop = {-1, -1};
+    Observer watch = new Observer() {
+      @Override
+      public void observe(int iteration, Iterate state, long solveNanos) {
+        rule.observe(iteration, state, solveNanos);
+        if (stop[0] < 0 && rule.stopRequested()) {
+          stop[0] = iteration;
+          stop[1] = rule.bestIteration();
+        }
+      }
+    };
+    Iterate it = GradientDescent.plain(StepRule.defaultRule()).start(problem,
+        new SmallRandomInit(c.alpha()).initialise(problem, c.n(), Seeds.derive(seed, Seeds.Stream.INIT)));
+    new Driver(StopRules.iterations(c.horizon()), c.recordEvery()).run(it, List.of(rec, watch));
+    History h = rec.history();
+    double[] t = h.column(History.ITERATION);
+    double[] err = h.column("test_error");
+    int chosen = stop[1] >= 0 ? stop[1] : rule.bestIteration();
+    double chosenError = Double.NaN;
+    int best = 0;
+    for (int i = 0; i < t.length; i++) {
+      if ((int) t[i] == chosen) {
+        chosenError = err[i];
+      }
+      if (err[i] < err[best]) {
+        best = i;
+      }
+    }
+    double[] v = rule.errors();
+    return new Trace(seed, t, err, v, stop[0], chosen, chosenError, err[best], (int) t[best], err[err.length - 1]);
+  }
+
+  private record Part(SymmetricGaussianSensing op, double[] y) {}
+
+  /** The rows {@code rows} of A (m x n x n) and y, rescaled from 1/sqrt(m) to 1/sqrt(rows.length). */
+  private Part part(double[] dense, double[] y, int[] rows, int m) {
+    int nn = c.n() * c.n();
+    double[] a = new double[rows.length * nn];
+    double[] yy = new double[rows.length];
+    double rescale = Math.sqrt((double) m / rows.length);
+    for (int k = 0; k < rows.length; k++) {
+      System.arraycopy(dense, rows[k] * nn, a, k * nn, nn);
+      yy[k] = y[rows[k]] * rescale;
+    }
+    return new Part(SymmetricGaussianSensing.fromDense(rows.length, c.n(), a), yy);
+  }
+
+  @Override
+  public ClaimResult evaluate(Map<RunSpec, RunResult> results) {
+    long[] seeds = c.seeds();
+    List<Trace> traces = IntStream.range(0, seeds.length).parallel().mapToObj(i -> trace(seeds[i])).toList();
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    double[] toBest = new double[seeds.length];
+    double[] toFinal = new double[seeds.length];
+    boolean stopped = true;
+    Figure.Builder fig = Figure.builder("claim8-early-stopping",
+        "Test error along the path; ● chosen by validation early stopping")
+        .x("iteration", false).y("‖UUᵀ − M*‖F / ‖M*‖F", true);
+    for (int i = 0; i < traces.size(); i++) {
+      Trace tr = traces.get(i);
+      toBest[i] = tr.chosenError() / tr.bestError();
+      toFinal[i] = tr.chosenError() / tr.finalError();
+      stopped &= tr.stopIteration() >= 0;
+      String s = "seed" + tr.seed();
+      numbers.put("chosen_iteration." + s, (double) tr.chosenIteration());
+      numbers.put("stop_iteration." + s, (double) tr.stopIteration());
+      numbers.put("chosen_test_error." + s, tr.chosenError());
+      numbers.put("best_test_error." + s, tr.bestError());
+      numbers.put("best_iteration." + s, (double) tr.bestIteration());
+      numbers.put("final_test_error." + s, tr.finalError());
+      fig.add(Series.line("seed " + tr.seed(), tr.iterations(), tr.testError(), Series.Color.qualitative(i)));
+      fig.add(Series.points("chosen, seed " + tr.seed(), new double[] {tr.chosenIteration()},
+          new double[] {tr.chosenError()}, Series.Color.qualitative(i)));
+    }
+    double medBest = Stats.median(toBest);
+    double medFinal = Stats.median(toFinal);
+    numbers.put("median.chosen_over_best", medBest);
+    numbers.put("median.chosen_over_final", medFinal);
+    boolean pass = stopped && medBest <= c.withinBest() && medFinal <= c.belowFinal()
+        && Double.isFinite(medBest) && Double.isFinite(medFinal);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("problem", String.format(Locale.ROOT, "GOE sensing, n = %d, r = %d, κ = 2, m = %d n r, σ = %s",
+        c.n(), c.r(), c.oversampling(), ClaimSupport.sci(c.sigma())));
+    params.put("run", String.format(Locale.ROOT, "plain GD, r' = n = %d, α = %s, μ = 0.25 / λ₁(A*(y)), %d iterations",
+        c.n(), ClaimSupport.sci(c.alpha()), c.horizon()));
+    params.put("early stopping", String.format(Locale.ROOT,
+        "hold-out %s of the measurements (seed stream SPLIT), validation every %d iterations, patience %d",
+        ClaimSupport.fixed(c.holdOut(), 2), c.recordEvery(), c.patience()));
+    params.put("seeds", seeds.length);
+    String criterion = String.format(Locale.ROOT,
+        "the rule stops within the horizon on every seed, median(chosen / best test error) ≤ %s and "
+            + "median(chosen / final test error) ≤ %s", c.withinBest(), c.belowFinal());
+    String headline = String.format(Locale.ROOT, "chosen/best = %s, chosen/final = %s (medians); chosen %s vs final %s",
+        ClaimSupport.fixed(medBest, 2), ClaimSupport.fixed(medFinal, 3),
+        ClaimSupport.sci(Stats.median(traces.stream().mapToDouble(Trace::chosenError).toArray())),
+        ClaimSupport.sci(Stats.median(traces.stream().mapToDouble(Trace::finalError).toArray())));
+    return new ClaimResult(8, "Validation early stopping",
+        "On noisy data with r' = n, validation early stopping picks an iterate within 1.5x of the best test error "
+            + "along the path and far below the final overfit iterate's.",
+        "MATH.md §5 and §6 claim 8", criterion, pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline,
+        List.of(fig.build()), List.of());
+  }
+}
