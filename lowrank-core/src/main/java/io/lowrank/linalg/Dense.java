@@ -7,29 +7,61 @@ package io.lowrank.linalg;
 public final class Dense {
   private Dense() {}
 
-  /** c = a b, with a p x q, b q x s, c p x s (overwritten). c must not alias a or b. */
+  /**
+   * c = a b, with a p x q, b q x s, c p x s (overwritten). c must not alias a or b. Each entry is
+   * one sequential sum over k (k = 0..q-1); eight columns of c are accumulated in registers at a
+   * time, so a row of a is read s/8 times instead of once per column.
+   */
   public static void multiply(Mat a, Mat b, Mat c) {
     int p = a.rows();
     int q = a.cols();
     int s = b.cols();
-    Check.shape(b.rows() == q && c.rows() == p && c.cols() == s,
-        "multiply: %dx%d times %dx%d into %dx%d", p, q, b.rows(), s, c.rows(), c.cols());
+    if (b.rows() != q || c.rows() != p || c.cols() != s) { // guarded: no varargs array on the hot path
+      Check.shape(false, "multiply: %dx%d times %dx%d into %dx%d", p, q, b.rows(), s, c.rows(), c.cols());
+    }
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    java.util.Arrays.fill(cd, 0.0);
     for (int i = 0; i < p; i++) {
       int ci = i * s;
       int ai = i * q;
-      for (int k = 0; k < q; k++) {
-        double aik = ad[ai + k];
-        if (aik == 0.0) {
-          continue;
+      int j = 0;
+      for (; j + 7 < s; j += 8) {
+        double c0 = 0.0;
+        double c1 = 0.0;
+        double c2 = 0.0;
+        double c3 = 0.0;
+        double c4 = 0.0;
+        double c5 = 0.0;
+        double c6 = 0.0;
+        double c7 = 0.0;
+        for (int k = 0; k < q; k++) {
+          double aik = ad[ai + k];
+          int bk = k * s + j;
+          c0 += aik * bd[bk];
+          c1 += aik * bd[bk + 1];
+          c2 += aik * bd[bk + 2];
+          c3 += aik * bd[bk + 3];
+          c4 += aik * bd[bk + 4];
+          c5 += aik * bd[bk + 5];
+          c6 += aik * bd[bk + 6];
+          c7 += aik * bd[bk + 7];
         }
-        int bk = k * s;
-        for (int j = 0; j < s; j++) {
-          cd[ci + j] += aik * bd[bk + j];
+        cd[ci + j] = c0;
+        cd[ci + j + 1] = c1;
+        cd[ci + j + 2] = c2;
+        cd[ci + j + 3] = c3;
+        cd[ci + j + 4] = c4;
+        cd[ci + j + 5] = c5;
+        cd[ci + j + 6] = c6;
+        cd[ci + j + 7] = c7;
+      }
+      for (; j < s; j++) {
+        double c0 = 0.0;
+        for (int k = 0; k < q; k++) {
+          c0 += ad[ai + k] * bd[k * s + j];
         }
+        cd[ci + j] = c0;
       }
     }
   }

@@ -57,12 +57,17 @@ public final class SymmetricObjective {
     return 0.25 * s;
   }
 
-  /** Returns f(U) and overwrites {@code gradU} (n x r') with A*(A(UU^T) - y) U. */
+  /**
+   * Returns f(U) and overwrites {@code gradU} (n x r') with A*(A(UU^T) - y) U, both from one call
+   * of {@link MeasurementOperator#residualAndAdjointTimes} (a single pass over stored measurements
+   * where the operator supports it); leaves the residual in {@link #residual()}.
+   */
   public double valueAndGradient(Mat u, Mat gradU) {
-    double f = value(u);
-    Check.shape(gradU.sameShape(u), "gradient buffer is %s but U is %s", gradU, u);
-    operator.adjointTimes(residual, u, gradU, workspace);
-    return f;
+    checkFactor(u);
+    if (!gradU.sameShape(u)) {
+      Check.shape(false, "gradient buffer is %s but U is %s", gradU, u);
+    }
+    return 0.25 * operator.residualAndAdjointTimes(u, y, residual, gradU, workspace);
   }
 
   /** The residual A(UU^T) - y of the last evaluation (internal array: do not modify). */
@@ -71,7 +76,8 @@ public final class SymmetricObjective {
   }
 
   private void checkFactor(Mat u) {
-    Check.shape(u.rows() == operator.rows() && u.cols() == width,
-        "U is %d x %d but this objective expects %d x %d", u.rows(), u.cols(), operator.rows(), width);
+    if (u.rows() != operator.rows() || u.cols() != width) { // guarded: no varargs array on the hot path
+      Check.shape(false, "U is %d x %d but this objective expects %d x %d", u.rows(), u.cols(), operator.rows(), width);
+    }
   }
 }

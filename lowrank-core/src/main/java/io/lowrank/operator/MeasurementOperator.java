@@ -59,4 +59,27 @@ public interface MeasurementOperator {
 
   /** out = A*(v), the dense n1 x n2 matrix (overwritten). For spectral methods. */
   void adjointDense(double[] v, Mat out);
+
+  /**
+   * The residual and the gradient factor of the symmetric least-squares objective in one call:
+   * residualOut = A(U U^T) - y (m-vector, overwritten) and gradOut = A*(residualOut) U (n x k,
+   * overwritten); returns ||residualOut||^2. U (n x k, the workspace's width) and y are not
+   * modified. Symmetric models only. The default makes two passes ({@link #forward}, then
+   * {@link #adjointTimes}); operators that store their measurements may override it with a single
+   * pass that gives the same values up to round-off.
+   */
+  default double residualAndAdjointTimes(Mat u, double[] y, double[] residualOut, Mat gradOut, Workspace ws) {
+    if (!symmetric()) {
+      throw new UnsupportedOperationException(getClass().getSimpleName() + " is not symmetric");
+    }
+    forward(u, u, residualOut, ws);
+    double s = 0.0;
+    for (int i = 0; i < residualOut.length; i++) {
+      double r = residualOut[i] - y[i];
+      residualOut[i] = r;
+      s += r * r;
+    }
+    adjointTimes(residualOut, u, gradOut, ws);
+    return s;
+  }
 }

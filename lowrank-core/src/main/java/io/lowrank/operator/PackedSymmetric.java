@@ -20,33 +20,72 @@ final class PackedSymmetric {
   /**
    * weighted = the packed form of Z + Z^T off the diagonal and Z on it, for Z = L R^T, so that
    * {@code <A, Z> = sum_p a[p] weighted[p]} for every symmetric A stored packed. When
-   * {@code left == right} only the upper triangle of U U^T is computed.
+   * {@code left == right} only the upper triangle of U U^T is computed, four columns at a time
+   * (each entry is still one sequential sum over t).
    */
   static void weightedProduct(Mat left, Mat right, double[] weighted) {
     int n = left.rows();
     int k = left.cols();
     double[] l = left.data();
     double[] r = right.data();
-    boolean same = left == right;
+    if (left == right) {
+      symmetricProduct(n, k, l, weighted);
+      return;
+    }
     int p = 0;
     for (int j = 0; j < n; j++) {
       int lj = j * k;
       for (int c = j; c < n; c++) {
         int lc = c * k;
         double s = 0.0;
-        if (same) {
-          for (int t = 0; t < k; t++) {
-            s += l[lj + t] * l[lc + t];
-          }
-          weighted[p++] = c == j ? s : 2.0 * s;
-        } else {
-          double s2 = 0.0;
-          for (int t = 0; t < k; t++) {
-            s += l[lj + t] * r[lc + t];
-            s2 += l[lc + t] * r[lj + t];
-          }
-          weighted[p++] = c == j ? s : s + s2;
+        double s2 = 0.0;
+        for (int t = 0; t < k; t++) {
+          s += l[lj + t] * r[lc + t];
+          s2 += l[lc + t] * r[lj + t];
         }
+        weighted[p++] = c == j ? s : s + s2;
+      }
+    }
+  }
+
+  private static void symmetricProduct(int n, int k, double[] l, double[] weighted) {
+    int p = 0;
+    for (int j = 0; j < n; j++) {
+      int lj = j * k;
+      double diag = 0.0;
+      for (int t = 0; t < k; t++) {
+        diag += l[lj + t] * l[lj + t];
+      }
+      weighted[p++] = diag;
+      int c = j + 1;
+      for (; c + 3 < n; c += 4) {
+        int l0 = c * k;
+        int l1 = l0 + k;
+        int l2 = l1 + k;
+        int l3 = l2 + k;
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        for (int t = 0; t < k; t++) {
+          double x = l[lj + t];
+          s0 += x * l[l0 + t];
+          s1 += x * l[l1 + t];
+          s2 += x * l[l2 + t];
+          s3 += x * l[l3 + t];
+        }
+        weighted[p++] = 2.0 * s0;
+        weighted[p++] = 2.0 * s1;
+        weighted[p++] = 2.0 * s2;
+        weighted[p++] = 2.0 * s3;
+      }
+      for (; c < n; c++) {
+        int lc = c * k;
+        double s = 0.0;
+        for (int t = 0; t < k; t++) {
+          s += l[lj + t] * l[lc + t];
+        }
+        weighted[p++] = 2.0 * s;
       }
     }
   }

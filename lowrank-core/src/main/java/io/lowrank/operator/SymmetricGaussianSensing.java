@@ -4,8 +4,11 @@ import io.lowrank.linalg.Check;
 import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.linalg.Memory;
+import io.lowrank.parallel.Parallelism;
 import io.lowrank.random.Seeds;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -13,61 +16,95 @@ import java.util.stream.IntStream;
  * A_i = (G_i + G_i^T)/2, i.e. diagonal entries N(0, 1) and off-diagonal entries N(0, 1/2).
  *
  * <p>Each A_i is stored packed (its n(n+1)/2 upper-triangle entries, row by row) in one row-major
- * m x n(n+1)/2 array. Row i is drawn from its own generator seeded by {@code Seeds.mix(seed, i)},
- * so the operator is the same whatever the number of threads that generate it.
+ * m x n(n+1)/2 array of {@link Precision#FLOAT64} (default) or {@link Precision#FLOAT32} entries;
+ * arithmetic is in double either way. Row i is drawn from its own generator seeded by
+ * {@code Seeds.mix(seed, i)}, so the operator is the same whatever the number of threads that
+ * generate it, and the FLOAT32 operator of a seed is the FLOAT64 one rounded to float.
  *
- * <p>Cost per call: forward O(n^2 k + m n^2/2), adjoint-times-factor O(m n^2/2 + n^2 k).
+ * <p>A GD step uses {@link #residualAndAdjointTimes}: one pass over the stored rows computes the
+ * residuals of a block of rows and adds their contribution to A*(res) while the block is in cache.
+ * {@link #withParallelism} spreads the row blocks over threads; results are bit-identical for every
+ * thread count (see {@link PackedRows}). Inner loops use {@code jdk.incubator.vector} when the JVM
+ * runs with {@code --add-modules jdk.incubator.vector} and plain Java otherwise, with bit-identical
+ * results.
+ *
+ * <p>Cost per call: factor product O(n^2 k / 2) + one pass over the m n(n+1)/2 stored entries +
+ * unpack and GEMM O(n^2 k).
  */
-public final class SymmetricGaussianSensing implements MeasurementOperator {
+public final class SymmetricGaussianSensing implements BatchedOperator {
   private final int n;
   private final int m;
   private final int packed;
-  private final double scale;
-  private final double[] a;
+  private final Precision precision;
+  private final PackedRows rows;
+  private final Parallelism parallelism;
+  private final double[] a64;
+  private final float[] a32;
 
-  private SymmetricGaussianSensing(int n, int m, double[] a) {
+  private SymmetricGaussianSensing(int n, int m, double[] a64, float[] a32, RowKernels kernels,
+      Parallelism parallelism) {
     this.n = n;
     this.m = m;
     this.packed = PackedSymmetric.size(n);
-    this.scale = 1.0 / Math.sqrt(m);
-    this.a = a;
+    this.precision = a64 != null ? Precision.FLOAT64 : Precision.FLOAT32;
+    this.a64 = a64;
+    this.a32 = a32;
+    this.rows = new PackedRows(a64, a32, m, packed, 1.0 / Math.sqrt(m), kernels);
+    this.parallelism = parallelism;
   }
 
-  /** Bytes of the packed measurement tensor for these sizes. */
+  /** Bytes of the packed float64 measurement tensor for these sizes. */
   public static long bytes(int n, int m) {
-    return 8L * m * PackedSymmetric.size(n);
+    return bytes(n, m, Precision.FLOAT64);
+  }
+
+  /** Bytes of the packed measurement tensor for these sizes and this precision. */
+  public static long bytes(int n, int m, Precision precision) {
+    return (long) precision.bytesPerEntry() * m * PackedSymmetric.size(n);
+  }
+
+  /** {@link #generate(int, int, long, Precision)} with float64 storage. */
+  public static SymmetricGaussianSensing generate(int n, int m, long seed) {
+    return generate(n, m, seed, Precision.FLOAT64);
   }
 
   /**
-   * Draws m GOE matrices of size n x n from {@code seed}. Refuses (IllegalArgumentException) when
-   * the m x n(n+1)/2 doubles would not fit in the heap.
+   * Draws m GOE matrices of size n x n from {@code seed} and stores them in {@code precision}.
+   * Refuses (IllegalArgumentException) when the m x n(n+1)/2 entries would not fit in the heap.
    */
-  public static SymmetricGaussianSensing generate(int n, int m, long seed) {
+  public static SymmetricGaussianSensing generate(int n, int m, long seed, Precision precision) {
     Check.positive(n, "n");
     Check.positive(m, "m (number of measurements)");
+    Objects.requireNonNull(precision, "precision");
     long elements = (long) m * PackedSymmetric.size(n);
-    Memory.require(8 * elements, elements, "the sensing operator (m x n(n+1)/2 doubles)",
+    Memory.require(precision.bytesPerEntry() * elements, elements,
+        "the sensing operator (m x n(n+1)/2 " + (precision == Precision.FLOAT64 ? "doubles" : "floats") + ")",
         "reduce m or n");
     int np = PackedSymmetric.size(n);
-    double[] a = new double[(int) elements];
+    double[] a64 = precision == Precision.FLOAT64 ? new double[(int) elements] : null;
+    float[] a32 = precision == Precision.FLOAT32 ? new float[(int) elements] : null;
     double offDiagonal = Math.sqrt(0.5);
     IntStream.range(0, m).parallel().forEach(i -> {
       SplittableRandom rng = Seeds.rng(Seeds.mix(seed, i));
       int p = i * np;
       for (int j = 0; j < n; j++) {
-        a[p++] = rng.nextGaussian();
-        for (int c = j + 1; c < n; c++) {
-          a[p++] = offDiagonal * rng.nextGaussian();
+        for (int c = j; c < n; c++) {
+          double value = c == j ? rng.nextGaussian() : offDiagonal * rng.nextGaussian();
+          if (a64 != null) {
+            a64[p++] = value;
+          } else {
+            a32[p++] = (float) value;
+          }
         }
       }
     });
-    return new SymmetricGaussianSensing(n, m, a);
+    return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.best(), Parallelism.sequential());
   }
 
   /**
    * An operator from explicit matrices: {@code full} holds m symmetric n x n matrices A_i
    * (row-major, i slowest, as in an m x n x n NumPy array). The 1/sqrt(m) factor is applied by the
-   * operator, so pass the raw A_i. Rejects non-finite or non-symmetric input.
+   * operator, so pass the raw A_i. Rejects non-finite or non-symmetric input. Float64 storage.
    */
   public static SymmetricGaussianSensing fromDense(int m, int n, double[] full) {
     Check.positive(n, "n");
@@ -96,7 +133,36 @@ public final class SymmetricGaussianSensing implements MeasurementOperator {
         }
       }
     }
-    return new SymmetricGaussianSensing(n, m, a);
+    return new SymmetricGaussianSensing(n, m, a, null, RowKernels.best(), Parallelism.sequential());
+  }
+
+  /**
+   * The same measurements (shared storage, no copy) evaluated with {@code parallelism}: row blocks
+   * of each pass run on its threads. Results are bit-identical to the sequential operator's. The
+   * caller owns {@code parallelism} and closes it after the last use of the returned operator.
+   */
+  public SymmetricGaussianSensing withParallelism(Parallelism parallelism) {
+    return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.best(), Objects.requireNonNull(parallelism));
+  }
+
+  /** The same measurements evaluated with the plain-Java kernels (for tests and benchmarks). */
+  SymmetricGaussianSensing withPlainKernels() {
+    return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.plain(), parallelism);
+  }
+
+  /** "vector" when the jdk.incubator.vector kernels are in use, "plain" otherwise. */
+  public String kernelName() {
+    return rows.kernelName();
+  }
+
+  /** Storage precision of the measurements. */
+  public Precision precision() {
+    return precision;
+  }
+
+  /** The threads passes run on. */
+  public Parallelism parallelism() {
+    return parallelism;
   }
 
   /** Writes the raw A_i as an m x n x n row-major array (the layout of {@link #fromDense}). */
@@ -105,7 +171,9 @@ public final class SymmetricGaussianSensing implements MeasurementOperator {
     double[] block = new double[n * n];
     double[] row = new double[packed];
     for (int i = 0; i < m; i++) {
-      System.arraycopy(a, i * packed, row, 0, packed);
+      for (int p = 0; p < packed; p++) {
+        row[p] = a64 != null ? a64[i * packed + p] : a32[i * packed + p];
+      }
       PackedSymmetric.unpack(row, n, block);
       System.arraycopy(block, 0, full, i * n * n, n * n);
     }
@@ -132,31 +200,77 @@ public final class SymmetricGaussianSensing implements MeasurementOperator {
     return true;
   }
 
-  /** Scratch: one packed buffer for the weighted product / accumulated adjoint, one full n x n. */
-  private static final class Scratch implements Workspace {
-    final double[] packedBuffer;
-    final Mat full;
+  /**
+   * Scratch of one caller: per member a packed weighted product, a packed A*(r) and an n x n
+   * unpacked copy; the pass's block partial sums; task objects made once.
+   */
+  private final class Scratch implements Workspace {
+    final int width;
+    final int members;
+    final double[][] weighted;
+    final double[][] adjointPacked;
+    final Mat[] full;
+    final PackedRows owner;
+    final PackedRows.Pass pass;
+    final double[][] residualHolder = new double[1][];
+    final IntConsumer productTask = this::product;
+    final IntConsumer finishTask = this::finish;
+    Mat[] factors;
+    Mat[] gradients;
 
-    Scratch(int n) {
-      packedBuffer = new double[PackedSymmetric.size(n)];
-      full = new Mat(n, n);
+    Scratch(int width, int members) {
+      this.width = width;
+      this.members = members;
+      this.weighted = new double[members][packed];
+      this.adjointPacked = new double[members][packed];
+      this.full = new Mat[members];
+      for (int k = 0; k < members; k++) {
+        full[k] = new Mat(n, n);
+      }
+      this.owner = rows;
+      this.pass = rows.newPass(members);
+    }
+
+    private void product(int k) {
+      PackedSymmetric.weightedProduct(factors[k], factors[k], weighted[k]);
+    }
+
+    private void finish(int k) {
+      PackedSymmetric.unpack(adjointPacked[k], n, full[k].data());
+      Dense.multiply(full[k], factors[k], gradients[k]);
     }
   }
 
   @Override
   public Workspace workspace(int width) {
     Check.positive(width, "width");
-    return new Scratch(n);
+    return new Scratch(width, 1);
+  }
+
+  @Override
+  public Workspace batchWorkspace(int width, int members) {
+    Check.positive(width, "width");
+    Check.positive(members, "members");
+    return new Scratch(width, members);
+  }
+
+  private Scratch scratch(Workspace ws) {
+    if (!(ws instanceof Scratch s && s.owner.sameStorage(rows))) {
+      throw new IllegalArgumentException("the workspace was not made by this operator (or one sharing its measurements)");
+    }
+    return (Scratch) ws;
   }
 
   @Override
   public void forward(Mat left, Mat right, double[] out, Workspace ws) {
     checkFactor(left, "L");
     checkFactor(right, "R");
-    Check.shape(out.length == m, "forward output has length %d, expected m = %d", out.length, m);
-    double[] weighted = ((Scratch) ws).packedBuffer;
-    PackedSymmetric.weightedProduct(left, right, weighted);
-    dotRows(weighted, out);
+    if (out.length != m) {
+      Check.shape(false, "forward output has length %d, expected m = %d", out.length, m);
+    }
+    Scratch s = scratch(ws);
+    PackedSymmetric.weightedProduct(left, right, s.weighted[0]);
+    s.pass.forward(s.weighted[0], out, parallelism);
   }
 
   @Override
@@ -165,93 +279,106 @@ public final class SymmetricGaussianSensing implements MeasurementOperator {
     Check.shape(out.length == m, "forward output has length %d, expected m = %d", out.length, m);
     double[] weighted = new double[packed];
     PackedSymmetric.weightedDense(z, weighted);
-    dotRows(weighted, out);
+    rows.newPass(1).forward(weighted, out, parallelism);
   }
 
   @Override
   public void adjointTimes(double[] v, Mat right, Mat out, Workspace ws) {
     checkFactor(right, "R");
-    Check.shape(out.rows() == n && out.cols() == right.cols(), "adjoint output is %d x %d, expected %d x %d",
-        out.rows(), out.cols(), n, right.cols());
-    Scratch s = (Scratch) ws;
-    accumulateRows(v, s.packedBuffer);
-    PackedSymmetric.unpack(s.packedBuffer, n, s.full.data());
-    Dense.multiply(s.full, right, out);
+    checkAdjointInput(v);
+    if (out.rows() != n || out.cols() != right.cols()) {
+      Check.shape(false, "adjoint output is %d x %d, expected %d x %d", out.rows(), out.cols(), n, right.cols());
+    }
+    Scratch s = scratch(ws);
+    s.pass.adjoint(v, s.adjointPacked[0], parallelism);
+    PackedSymmetric.unpack(s.adjointPacked[0], n, s.full[0].data());
+    Dense.multiply(s.full[0], right, out);
   }
 
   @Override
   public void adjointDense(double[] v, Mat out) {
+    checkAdjointInput(v);
     Check.shape(out.rows() == n && out.cols() == n, "A*(v) output is %d x %d, expected %d x %d",
         out.rows(), out.cols(), n, n);
     double[] g = new double[packed];
-    accumulateRows(v, g);
+    rows.newPass(1).adjoint(v, g, parallelism);
     PackedSymmetric.unpack(g, n, out.data());
   }
 
+  /**
+   * One pass over the stored rows: residualOut = A(U U^T) - y and gradOut = A*(residualOut) U;
+   * returns ||residualOut||^2 (summed in row order). Bit-identical to the two-pass default.
+   */
+  @Override
+  public double residualAndAdjointTimes(Mat u, double[] y, double[] residualOut, Mat gradOut, Workspace ws) {
+    Scratch s = scratch(ws);
+    checkMember(u, gradOut, residualOut, y, s);
+    s.residualHolder[0] = residualOut;
+    PackedSymmetric.weightedProduct(u, u, s.weighted[0]);
+    s.pass.fused(1, s.weighted, y, s.residualHolder, s.adjointPacked, parallelism);
+    s.residualHolder[0] = null;
+    PackedSymmetric.unpack(s.adjointPacked[0], n, s.full[0].data());
+    Dense.multiply(s.full[0], u, gradOut);
+    return squaredNorm(residualOut);
+  }
+
+  @Override
+  public void residualAndAdjointTimes(int count, Mat[] u, double[] y, double[][] residualOut, Mat[] gradOut,
+      double[] squaredNormOut, Workspace ws) {
+    Scratch s = scratch(ws);
+    Check.inRange(count, 1, s.members, "batch size");
+    if (u.length < count || residualOut.length < count || gradOut.length < count || squaredNormOut.length < count) {
+      Check.shape(false, "batch arrays hold fewer than %d members", count);
+    }
+    for (int k = 0; k < count; k++) {
+      checkMember(u[k], gradOut[k], residualOut[k], y, s);
+    }
+    s.factors = u;
+    s.gradients = gradOut;
+    parallelism.forEach(count, s.productTask);
+    s.pass.fused(count, s.weighted, y, residualOut, s.adjointPacked, parallelism);
+    parallelism.forEach(count, s.finishTask);
+    s.factors = null;
+    s.gradients = null;
+    for (int k = 0; k < count; k++) {
+      squaredNormOut[k] = squaredNorm(residualOut[k]);
+    }
+  }
+
+  private static double squaredNorm(double[] r) {
+    double sum = 0.0;
+    for (double v : r) {
+      sum += v * v;
+    }
+    return sum;
+  }
+
+  private void checkMember(Mat u, Mat grad, double[] residual, double[] y, Scratch s) {
+    // guarded checks: the varargs arrays of the messages are made only on failure
+    checkFactor(u, "U");
+    if (u.cols() != s.width) {
+      Check.shape(false, "U has %d columns but the workspace was made for width %d", u.cols(), s.width);
+    }
+    if (!grad.sameShape(u)) {
+      Check.shape(false, "gradient buffer is %s but U is %s", grad, u);
+    }
+    if (residual.length != m) {
+      Check.shape(false, "residual buffer has length %d, expected m = %d", residual.length, m);
+    }
+    if (y.length != m) {
+      Check.shape(false, "y has length %d, expected m = %d", y.length, m);
+    }
+  }
+
   private void checkFactor(Mat f, String name) {
-    Check.shape(f.rows() == n, "%s has %d rows but the operator expects n = %d", name, f.rows(), n);
-  }
-
-  /** out[i] = scale * &lt;a_i, w&gt;, four rows per sweep over w. */
-  private void dotRows(double[] w, double[] out) {
-    final int np = packed;
-    int i = 0;
-    for (; i + 3 < m; i += 4) {
-      int r0 = i * np;
-      int r1 = r0 + np;
-      int r2 = r1 + np;
-      int r3 = r2 + np;
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      for (int p = 0; p < np; p++) {
-        double wp = w[p];
-        s0 += a[r0 + p] * wp;
-        s1 += a[r1 + p] * wp;
-        s2 += a[r2 + p] * wp;
-        s3 += a[r3 + p] * wp;
-      }
-      out[i] = scale * s0;
-      out[i + 1] = scale * s1;
-      out[i + 2] = scale * s2;
-      out[i + 3] = scale * s3;
-    }
-    for (; i < m; i++) {
-      int r0 = i * np;
-      double s0 = 0;
-      for (int p = 0; p < np; p++) {
-        s0 += a[r0 + p] * w[p];
-      }
-      out[i] = scale * s0;
+    if (f.rows() != n) {
+      Check.shape(false, "%s has %d rows but the operator expects n = %d", name, f.rows(), n);
     }
   }
 
-  /** g = scale * sum_i v_i a_i (packed, overwritten), four rows per sweep over g. */
-  private void accumulateRows(double[] v, double[] g) {
-    Check.shape(v.length == m, "adjoint input has length %d, expected m = %d", v.length, m);
-    final int np = packed;
-    java.util.Arrays.fill(g, 0.0);
-    int i = 0;
-    for (; i + 3 < m; i += 4) {
-      int r0 = i * np;
-      int r1 = r0 + np;
-      int r2 = r1 + np;
-      int r3 = r2 + np;
-      double v0 = scale * v[i];
-      double v1 = scale * v[i + 1];
-      double v2 = scale * v[i + 2];
-      double v3 = scale * v[i + 3];
-      for (int p = 0; p < np; p++) {
-        g[p] += v0 * a[r0 + p] + v1 * a[r1 + p] + v2 * a[r2 + p] + v3 * a[r3 + p];
-      }
-    }
-    for (; i < m; i++) {
-      int r0 = i * np;
-      double v0 = scale * v[i];
-      for (int p = 0; p < np; p++) {
-        g[p] += v0 * a[r0 + p];
-      }
+  private void checkAdjointInput(double[] v) {
+    if (v.length != m) {
+      Check.shape(false, "adjoint input has length %d, expected m = %d", v.length, m);
     }
   }
 }

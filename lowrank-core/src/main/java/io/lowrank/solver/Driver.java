@@ -1,5 +1,6 @@
 package io.lowrank.solver;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,9 @@ import java.util.Locale;
 /**
  * The one iteration loop of lowrank. Every solver is run by it: it counts iterations, applies the
  * {@link StopRules}, detects divergence, times the steps and notifies {@link Observer}s at a fixed
- * cadence. A Driver holds no state between runs.
+ * cadence. A {@link BatchIterate} (K trajectories advanced by one shared step) runs through the
+ * same loop with all of that kept per member; a single {@link Iterate} is a batch of one. A Driver
+ * holds no state between runs.
  */
 public final class Driver {
   /** Per-step timings kept for the median (the first this many steps). */
@@ -34,40 +37,100 @@ public final class Driver {
 
   /** Runs {@code iterate} to termination, notifying {@code observers}. */
   public SolveResult run(Iterate iterate, List<? extends Observer> observers) {
-    double initial = iterate.loss();
-    long[] timings = new long[Math.min(rules.maxIterations(), MAX_TIMINGS)];
-    double tolLoss = rules.tolerance() * rules.tolerance() * iterate.referenceLoss();
-    double divergeAbove = rules.divergenceFactor() * Math.max(initial, Double.MIN_NORMAL);
-    long limitNanos = rules.timeLimit() == null ? Long.MAX_VALUE : rules.timeLimit().toNanos();
-    double[] window = rules.stallWindow() > 0 ? new double[rules.stallWindow() + 1] : null;
+    return run(BatchIterate.of(iterate), List.of(observers)).get(0);
+  }
 
-    long solveNanos = 0;
-    int t = 0;
-    Termination why = null;
-    String detail = null;
-    if (!Double.isFinite(initial)) {
-      why = Termination.DIVERGED;
-      detail = "the initial loss is not finite";
-    } else if (notify(observers, 0, iterate, 0)) {
-      why = Termination.EARLY_STOPPED;
+  /**
+   * Runs every member of {@code batch} to its own termination; member k is watched by
+   * {@code observers.get(k)} and gets its own result. Members step together, so the time of a
+   * shared step is counted in each member's solve time.
+   */
+  public List<SolveResult> run(BatchIterate batch, List<? extends List<? extends Observer>> observers) {
+    int size = batch.size();
+    if (observers.size() != size) {
+      throw new IllegalArgumentException("a batch of " + size + " needs " + size + " observer lists, got "
+          + observers.size());
     }
-    int lastObserved = 0;
-    while (why == null) {
-      if (rules.tolerance() > 0 && iterate.loss() <= tolLoss) {
-        why = Termination.CONVERGED;
-        break;
+    Member[] members = new Member[size];
+    boolean[] active = new boolean[size];
+    for (int k = 0; k < size; k++) {
+      members[k] = new Member(batch.member(k), observers.get(k));
+      active[k] = members[k].why == null;
+    }
+    while (true) {
+      boolean any = false;
+      for (int k = 0; k < size; k++) {
+        if (active[k]) {
+          active[k] = members[k].mayStep();
+          any |= active[k];
+        }
       }
-      if (t >= rules.maxIterations()) {
-        why = Termination.MAX_ITERATIONS;
-        break;
-      }
-      if (solveNanos >= limitNanos) {
-        why = Termination.TIME_LIMIT;
+      if (!any) {
         break;
       }
       long start = System.nanoTime();
-      iterate.step();
+      batch.step(active);
       long took = System.nanoTime() - start;
+      for (int k = 0; k < size; k++) {
+        if (active[k]) {
+          active[k] = members[k].stepped(took);
+        }
+      }
+    }
+    List<SolveResult> results = new ArrayList<>(size);
+    for (Member member : members) {
+      results.add(member.finish());
+    }
+    return results;
+  }
+
+  /** The bookkeeping of one trajectory: everything the loop decides per member. */
+  private final class Member {
+    private final Iterate iterate;
+    private final List<? extends Observer> observers;
+    private final double initial;
+    private final long[] timings;
+    private final double tolLoss;
+    private final double divergeAbove;
+    private final long limitNanos;
+    private final double[] window;
+    private long solveNanos;
+    private int t;
+    private Termination why;
+    private String detail;
+    private int lastObserved;
+
+    Member(Iterate iterate, List<? extends Observer> observers) {
+      this.iterate = iterate;
+      this.observers = observers;
+      this.initial = iterate.loss();
+      this.timings = new long[Math.min(rules.maxIterations(), MAX_TIMINGS)];
+      this.tolLoss = rules.tolerance() * rules.tolerance() * iterate.referenceLoss();
+      this.divergeAbove = rules.divergenceFactor() * Math.max(initial, Double.MIN_NORMAL);
+      this.limitNanos = rules.timeLimit() == null ? Long.MAX_VALUE : rules.timeLimit().toNanos();
+      this.window = rules.stallWindow() > 0 ? new double[rules.stallWindow() + 1] : null;
+      if (!Double.isFinite(initial)) {
+        why = Termination.DIVERGED;
+        detail = "the initial loss is not finite";
+      } else if (notify(0, 0)) {
+        why = Termination.EARLY_STOPPED;
+      }
+    }
+
+    /** The checks before a step; false (with the reason set) when this member stops here. */
+    boolean mayStep() {
+      if (rules.tolerance() > 0 && iterate.loss() <= tolLoss) {
+        why = Termination.CONVERGED;
+      } else if (t >= rules.maxIterations()) {
+        why = Termination.MAX_ITERATIONS;
+      } else if (solveNanos >= limitNanos) {
+        why = Termination.TIME_LIMIT;
+      }
+      return why == null;
+    }
+
+    /** The checks after a step that took {@code took} ns; false when this member stops here. */
+    boolean stepped(long took) {
       if (t < timings.length) {
         timings[t] = took;
       }
@@ -81,7 +144,7 @@ public final class Driver {
                 f, t, rules.divergenceFactor(), initial)
             : String.format(Locale.ROOT, "the loss became non-finite at iteration %d (initial loss %.3e); reduce the step size",
                 t, initial);
-        break;
+        return false;
       }
       if (window != null) {
         window[t % window.length] = f;
@@ -94,33 +157,37 @@ public final class Driver {
       }
       if (t % recordEvery == 0) {
         lastObserved = t;
-        if (notify(observers, t, iterate, solveNanos)) {
+        if (notify(t, solveNanos)) {
           why = Termination.EARLY_STOPPED;
         }
       }
+      return why == null;
     }
-    if (why != Termination.DIVERGED && lastObserved != t) {
-      notify(observers, t, iterate, solveNanos);
-    }
-    double median = median(timings, Math.min(t, timings.length));
-    if (detail == null) {
-      detail = describe(why, t, iterate.loss(), initial);
-    }
-    SolveResult result = new SolveResult(why, t, initial, why == Termination.DIVERGED ? Double.NaN : iterate.loss(),
-        solveNanos, median, detail);
-    for (Observer o : observers) {
-      o.finish(result);
-    }
-    return result;
-  }
 
-  private static boolean notify(List<? extends Observer> observers, int t, Iterate it, long nanos) {
-    boolean stop = false;
-    for (Observer o : observers) {
-      o.observe(t, it, nanos);
-      stop |= o.stopRequested();
+    SolveResult finish() {
+      if (why != Termination.DIVERGED && lastObserved != t) {
+        notify(t, solveNanos);
+      }
+      double median = median(timings, Math.min(t, timings.length));
+      if (detail == null) {
+        detail = describe(why, t, iterate.loss(), initial);
+      }
+      SolveResult result = new SolveResult(why, t, initial, why == Termination.DIVERGED ? Double.NaN : iterate.loss(),
+          solveNanos, median, detail);
+      for (Observer o : observers) {
+        o.finish(result);
+      }
+      return result;
     }
-    return stop;
+
+    private boolean notify(int iteration, long nanos) {
+      boolean stop = false;
+      for (Observer o : observers) {
+        o.observe(iteration, iterate, nanos);
+        stop |= o.stopRequested();
+      }
+      return stop;
+    }
   }
 
   private static double median(long[] values, int count) {

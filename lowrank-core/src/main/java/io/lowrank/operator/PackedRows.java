@@ -1,0 +1,252 @@
+package io.lowrank.operator;
+
+import io.lowrank.parallel.Parallelism;
+import java.util.function.IntConsumer;
+
+/**
+ * m stored rows of length np (one row-major {@code double[]} or {@code float[]}) and the passes
+ * over them that the packed sensing operators need: dots with a vector (forward), a weighted sum
+ * of rows (adjoint) and the fused single pass that does both for one or several factors while each
+ * block of rows is in cache.
+ *
+ * <p><b>Determinism.</b> Rows are split into a fixed partition of at most {@link #MAX_BLOCKS}
+ * blocks of {@code blockRows} rows (a multiple of 4) that depends only on m. Each block
+ * accumulates its own partial sum of rows from zero (groups of four rows, then single rows at the
+ * end of m), and the partial sums are added in block order: p_0 + p_1 + ... + p_{B-1}. Blocks may
+ * run on any thread of a {@link Parallelism}, so results are bit-identical for every thread count,
+ * and the fused and two-pass evaluations are bit-identical to each other.
+ */
+final class PackedRows {
+  /** Upper bound on the number of row blocks (the unit of parallel work). */
+  static final int MAX_BLOCKS = 16;
+  /** Slices of np for the parallel ordered reduction. */
+  private static final int REDUCE_SLICES = 4;
+
+  private final double[] a64;
+  private final float[] a32;
+  private final int m;
+  private final int np;
+  private final double scale;
+  private final int blockRows;
+  private final int blocks;
+  private final RowKernels kernels;
+
+  PackedRows(double[] a64, float[] a32, int m, int np, double scale, RowKernels kernels) {
+    this.a64 = a64;
+    this.a32 = a32;
+    this.m = m;
+    this.np = np;
+    this.scale = scale;
+    int perBlock = (m + MAX_BLOCKS - 1) / MAX_BLOCKS;
+    this.blockRows = Math.max(4, (perBlock + 3) / 4 * 4);
+    this.blocks = (m + blockRows - 1) / blockRows;
+    this.kernels = kernels;
+  }
+
+  /** The same rows read through other kernels (tests compare implementations). */
+  PackedRows withKernels(RowKernels k) {
+    return new PackedRows(a64, a32, m, np, scale, k);
+  }
+
+  /** True when both read the same stored array. */
+  boolean sameStorage(PackedRows other) {
+    return a64 == other.a64 && a32 == other.a32;
+  }
+
+  int blocks() {
+    return blocks;
+  }
+
+  String kernelName() {
+    return kernels.name();
+  }
+
+  /** Per-caller scratch and task objects for passes with {@code members} factors; reused every call. */
+  Pass newPass(int members) {
+    return new Pass(members);
+  }
+
+  /** One caller's buffers; the task lambdas are made once, so passes allocate nothing. */
+  final class Pass {
+    private final int members;
+    private final double[][][] partial;
+    private final double[][] dots;
+    private final IntConsumer forwardTask = this::forwardBlock;
+    private final IntConsumer adjointTask = this::adjointBlock;
+    private final IntConsumer fusedTask = this::fusedBlock;
+    private final IntConsumer reduceTask = this::reduceSlice;
+    // inputs and outputs of the pass in progress
+    private double[][] w;
+    private double[] y;
+    private double[][] out;
+    private double[] v;
+    private double[][] g;
+    private int active;
+    private final double[][] single = new double[1][];
+    private final double[][] singleOut = new double[1][];
+
+    private Pass(int members) {
+      this.members = members;
+      this.partial = new double[blocks][members][np];
+      this.dots = new double[blocks][4];
+    }
+
+    int members() {
+      return members;
+    }
+
+    /** out[i] = scale &lt;a_i, weighted&gt; for every row i (overwritten). */
+    void forward(double[] weighted, double[] result, Parallelism par) {
+      single[0] = weighted;
+      singleOut[0] = result;
+      this.w = single;
+      this.out = singleOut;
+      par.forEach(blocks, forwardTask);
+      this.w = null;
+      this.out = null;
+      single[0] = null;
+      singleOut[0] = null;
+    }
+
+    /** result = scale sum_i v_i a_i (overwritten), block partials added in block order. */
+    void adjoint(double[] vector, double[] result, Parallelism par) {
+      this.v = vector;
+      singleOut[0] = result;
+      this.g = singleOut;
+      this.active = 1;
+      par.forEach(blocks, adjointTask);
+      par.forEach(REDUCE_SLICES, reduceTask);
+      this.v = null;
+      this.g = null;
+      singleOut[0] = null;
+    }
+
+    /**
+     * For the first {@code count} members k: residual[k][i] = scale &lt;a_i, weighted[k]&gt; - y_i
+     * and grad[k] = scale sum_i residual[k][i] a_i (both overwritten), in one pass over the rows.
+     */
+    void fused(int count, double[][] weighted, double[] data, double[][] residual, double[][] grad, Parallelism par) {
+      this.w = weighted;
+      this.y = data;
+      this.out = residual;
+      this.g = grad;
+      this.active = count;
+      par.forEach(blocks, fusedTask);
+      par.forEach(REDUCE_SLICES * count, reduceTask);
+      this.w = null;
+      this.y = null;
+      this.out = null;
+      this.g = null;
+    }
+
+    private void forwardBlock(int b) {
+      int from = b * blockRows;
+      int to = Math.min(m, from + blockRows);
+      double[] d = dots[b];
+      double[] wk = w[0];
+      double[] o = out[0];
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        dot4(i, wk, d);
+        o[i] = scale * d[0];
+        o[i + 1] = scale * d[1];
+        o[i + 2] = scale * d[2];
+        o[i + 3] = scale * d[3];
+      }
+      for (; i < to; i++) {
+        o[i] = scale * dot1(i, wk);
+      }
+    }
+
+    private void adjointBlock(int b) {
+      int from = b * blockRows;
+      int to = Math.min(m, from + blockRows);
+      double[] acc = partial[b][0];
+      java.util.Arrays.fill(acc, 0.0);
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        axpy4(i, scale * v[i], scale * v[i + 1], scale * v[i + 2], scale * v[i + 3], acc);
+      }
+      for (; i < to; i++) {
+        axpy1(i, scale * v[i], acc);
+      }
+    }
+
+    private void fusedBlock(int b) {
+      int from = b * blockRows;
+      int to = Math.min(m, from + blockRows);
+      double[][] acc = partial[b];
+      double[] d = dots[b];
+      for (int k = 0; k < active; k++) {
+        java.util.Arrays.fill(acc[k], 0.0);
+      }
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        for (int k = 0; k < active; k++) {
+          dot4(i, w[k], d);
+          double[] r = out[k];
+          double r0 = scale * d[0] - y[i];
+          double r1 = scale * d[1] - y[i + 1];
+          double r2 = scale * d[2] - y[i + 2];
+          double r3 = scale * d[3] - y[i + 3];
+          r[i] = r0;
+          r[i + 1] = r1;
+          r[i + 2] = r2;
+          r[i + 3] = r3;
+          axpy4(i, scale * r0, scale * r1, scale * r2, scale * r3, acc[k]);
+        }
+      }
+      for (; i < to; i++) {
+        for (int k = 0; k < active; k++) {
+          double r0 = scale * dot1(i, w[k]) - y[i];
+          out[k][i] = r0;
+          axpy1(i, scale * r0, acc[k]);
+        }
+      }
+    }
+
+    /** Task t: member t / REDUCE_SLICES, slice t % REDUCE_SLICES of np; sums partials in block order. */
+    private void reduceSlice(int t) {
+      int k = t / REDUCE_SLICES;
+      int s = t % REDUCE_SLICES;
+      int from = (int) ((long) np * s / REDUCE_SLICES);
+      int to = (int) ((long) np * (s + 1) / REDUCE_SLICES);
+      double[] target = g[k];
+      System.arraycopy(partial[0][k], from, target, from, to - from);
+      for (int b = 1; b < blocks; b++) {
+        double[] pb = partial[b][k];
+        for (int p = from; p < to; p++) {
+          target[p] += pb[p];
+        }
+      }
+    }
+  }
+
+  private void dot4(int row, double[] w, double[] out) {
+    if (a64 != null) {
+      kernels.dot4(a64, row * np, np, w, out);
+    } else {
+      kernels.dot4(a32, row * np, np, w, out);
+    }
+  }
+
+  private double dot1(int row, double[] w) {
+    return a64 != null ? kernels.dot1(a64, row * np, np, w) : kernels.dot1(a32, row * np, np, w);
+  }
+
+  private void axpy4(int row, double v0, double v1, double v2, double v3, double[] g) {
+    if (a64 != null) {
+      kernels.axpy4(a64, row * np, np, v0, v1, v2, v3, g);
+    } else {
+      kernels.axpy4(a32, row * np, np, v0, v1, v2, v3, g);
+    }
+  }
+
+  private void axpy1(int row, double v, double[] g) {
+    if (a64 != null) {
+      kernels.axpy1(a64, row * np, np, v, g);
+    } else {
+      kernels.axpy1(a32, row * np, np, v, g);
+    }
+  }
+}

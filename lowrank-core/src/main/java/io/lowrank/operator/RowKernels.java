@@ -1,0 +1,81 @@
+package io.lowrank.operator;
+
+/**
+ * The inner loops of the packed sensing operators: dot products of stored rows with a dense
+ * vector, and multiply-adds of stored rows into an accumulator. Rows are stored in one array
+ * ({@code double[]} or {@code float[]}); a row of length {@code np} starts at {@code off} and the
+ * next row at {@code off + np}. Float entries are widened to double exactly; all arithmetic is in
+ * double.
+ *
+ * <p><b>The order of operations is part of the contract</b>, so that every implementation (plain
+ * Java, {@code jdk.incubator.vector}) returns bit-identical results:
+ * <ul>
+ *   <li>dot: eight lane sums acc_l = fma(a[p], w[p], acc_l) over p = l, l + 8, ... below
+ *       np8 = np - np % 8, each started at 0.0; then t_j = acc_j + acc_{j+4} (j = 0..3),
+ *       d = (t_0 + t_1) + (t_2 + t_3); then d = fma(a[p], w[p], d) for p = np8 .. np-1.
+ *   <li>multiply-add of four rows: g[p] = fma(a3[p], v3, fma(a2[p], v2, fma(a1[p], v1,
+ *       fma(a0[p], v0, g[p])))); of one row: g[p] = fma(a0[p], v0, g[p]).
+ * </ul>
+ * The fused multiply-add needs hardware FMA to be fast (x86-64 since Haswell, every AArch64).
+ * Implementations are stateless and thread-safe.
+ */
+abstract class RowKernels {
+  /** The lane count of the dot-product order above. */
+  static final int LANES = 8;
+
+  private static final RowKernels BEST = select();
+
+  /** The fastest available implementation: the vector one when jdk.incubator.vector is present. */
+  static RowKernels best() {
+    return BEST;
+  }
+
+  /** The plain-Java implementation (always available; the reference in tests). */
+  static RowKernels plain() {
+    return PlainRowKernels.INSTANCE;
+  }
+
+  private static RowKernels select() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return plain();
+    }
+    try {
+      return (RowKernels) Class.forName("io.lowrank.operator.VectorRowKernels")
+          .getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return plain();
+    }
+  }
+
+  /** "plain" or "vector": for benchmark reports. */
+  abstract String name();
+
+  /** out[j] = dot of row j (j = 0..3, rows at off + j np) with w, in the contract's order. */
+  abstract void dot4(double[] a, int off, int np, double[] w, double[] out);
+
+  abstract void dot4(float[] a, int off, int np, double[] w, double[] out);
+
+  /** The dot of one row with w, in the contract's order. */
+  abstract double dot1(double[] a, int off, int np, double[] w);
+
+  abstract double dot1(float[] a, int off, int np, double[] w);
+
+  /** g += v0 row0 + v1 row1 + v2 row2 + v3 row3 (rows at off + j np), in the contract's order. */
+  abstract void axpy4(double[] a, int off, int np, double v0, double v1, double v2, double v3, double[] g);
+
+  abstract void axpy4(float[] a, int off, int np, double v0, double v1, double v2, double v3, double[] g);
+
+  /** g += v row (row at off). */
+  abstract void axpy1(double[] a, int off, int np, double v, double[] g);
+
+  abstract void axpy1(float[] a, int off, int np, double v, double[] g);
+
+  /** The contract's combination of the eight lane sums. */
+  static double combine(double l0, double l1, double l2, double l3, double l4, double l5, double l6, double l7) {
+    double t0 = l0 + l4;
+    double t1 = l1 + l5;
+    double t2 = l2 + l6;
+    double t3 = l3 + l7;
+    return (t0 + t1) + (t2 + t3);
+  }
+}
