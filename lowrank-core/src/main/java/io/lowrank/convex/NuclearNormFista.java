@@ -13,25 +13,33 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The convex baseline of MATH.md §3 on the PSD cone: minimise
- * F(Z) = 1/2 ||A(Z) - y||^2 + lambda tr(Z) over Z PSD (tr Z = ||Z||_* there), by accelerated
- * proximal gradient (FISTA, Beck and Teboulle 2009) with eigenvalue thresholding as the proximal
- * map, prox(W) = V diag(max(d - s lambda, 0)) V^T for W = V diag(d) V^T, and the adaptive
- * (gradient) restart of O'Donoghue and Candès (2015), which restores linear convergence on
- * strongly convex pieces.
+ * The convex baseline of MATH.md §3: minimise F(Z) = 1/2 ||A(Z) - y||^2 + lambda ||Z||_* by
+ * accelerated proximal gradient (FISTA, Beck and Teboulle 2009) with the adaptive (gradient)
+ * restart of O'Donoghue and Candès (2015), which restores linear convergence on strongly convex
+ * pieces. Two proximal maps, chosen by the operator:
+ * <ul>
+ *   <li>symmetric models: Z is constrained to the PSD cone (where ||Z||_* = tr Z) and the prox is
+ *   eigenvalue thresholding, prox(W) = V diag(max(d - s lambda, 0)) V^T for W = V diag(d) V^T;</li>
+ *   <li>asymmetric models (n1 x n2): singular value thresholding, prox(W) = U diag(max(sigma - s
+ *   lambda, 0)) V^T, with the SVD read off the eigen-decomposition of the symmetric
+ *   (n1 + n2) x (n1 + n2) matrix [[0, W], [W^T, 0]] (eigenvalues +-sigma_i, eigenvectors
+ *   (u_i; +-v_i)/sqrt 2), so that one preallocated symmetric eigen-solver serves both.</li>
+ * </ul>
  *
  * <p>Step: by default s = 1/L with L = ||A||^2 estimated by power iteration at the start, and a
  * backtracking check of the quadratic upper bound at every step (halving s when it fails). An
  * absolute {@link StepRule} fixes s and disables backtracking (a step far above 1/L then diverges,
  * which the Driver reports).
  *
- * <p>As an {@link Iterate}: {@link Iterate#factor()} is F = V diag(sqrt(d_+)) (n x n, F F^T = Z),
- * so ground-truth probes see Z = U U^T as for the factored methods; {@link Iterate#loss()} is the
+ * <p>As an {@link Iterate}: {@link Iterate#factor()} is F = V diag(sqrt(d_+)) (n x n, F F^T = Z)
+ * in the PSD case and L = U Sigma^{1/2} (with {@link Iterate#rightFactor()} R = V Sigma^{1/2},
+ * L R^T = Z, width min(n1, n2)) otherwise, so ground-truth probes see Z as for the factored
+ * methods; {@link Iterate#loss()} is the
  * data fit 1/4 ||A(Z) - y||^2 (the scale of f(U), so relative residuals compare across solvers);
  * the penalised objective F(Z) is {@link State#objective()}. The start factor U_0 gives
- * Z_0 = U_0 U_0^T (warm starts pass the previous factor). One step costs one dense forward map,
- * one dense adjoint and one n x n eigen-decomposition (more when backtracking); the solver's own
- * buffers are preallocated.
+ * Z_0 = U_0 U_0^T ({@link #start(Problem, Mat, Mat)}: Z_0 = L_0 R_0^T; warm starts pass the previous
+ * factors). One step costs one dense forward map, one dense adjoint and one eigen-decomposition
+ * (more when backtracking); the solver's own buffers are preallocated.
  */
 public final class NuclearNormFista implements Solver {
   /** Power iterations for the estimate of ||A||^2. */
@@ -67,30 +75,49 @@ public final class NuclearNormFista implements Solver {
   @Override
   public State start(Problem problem, Mat initialFactor) {
     Check.shape(problem.operator().symmetric(),
-        "the PSD nuclear-norm solver needs a symmetric measurement model");
+        "the one-factor start Z0 = U0 U0^T needs a symmetric model; call start(problem, L0, R0)");
     Check.shape(initialFactor.rows() == problem.n(), "U0 has %d rows but the problem has n = %d",
         initialFactor.rows(), problem.n());
-    Check.finite(initialFactor.data(), "U0");
-    double lambda = penalty.resolve(problem);
-    boolean backtrack = fixedStep == null;
-    double step = backtrack ? 1.0 / (LIPSCHITZ_MARGIN * lipschitz(problem.operator())) : fixedStep.mu();
-    return new State(problem, initialFactor, lambda, step, backtrack);
+    return start(problem, initialFactor, initialFactor);
   }
 
-  /** ||A||^2 on symmetric matrices, by power iteration on A*A from a fixed-seed start. */
+  /** Starts at Z_0 = L_0 R_0^T (asymmetric models; for symmetric ones L_0 = R_0 = U_0 keeps Z_0 PSD). */
+  @Override
+  public State start(Problem problem, Mat left0, Mat right0) {
+    MeasurementOperator op = problem.operator();
+    Check.shape(left0.rows() == op.rows() && right0.rows() == op.cols() && left0.cols() == right0.cols(),
+        "L0 is %s and R0 is %s but the problem measures %d x %d matrices", left0, right0, op.rows(), op.cols());
+    Check.finite(left0.data(), "L0");
+    Check.finite(right0.data(), "R0");
+    double lambda = penalty.resolve(problem);
+    boolean backtrack = fixedStep == null;
+    double step = backtrack ? 1.0 / (LIPSCHITZ_MARGIN * lipschitz(op)) : fixedStep.mu();
+    return new State(problem, left0, right0, lambda, step, backtrack);
+  }
+
+  /**
+   * ||A||^2 (on symmetric matrices for symmetric models), by power iteration on A*A from a
+   * fixed-seed start.
+   */
   static double lipschitz(MeasurementOperator op) {
-    int n = op.rows();
-    Mat z = new Mat(n, n);
+    int n1 = op.rows();
+    int n2 = op.cols();
+    Mat z = new Mat(n1, n2);
     SplittableRandom rng = new SplittableRandom(0x11F5L);
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double g = rng.nextGaussian();
-        z.set(i, j, g);
-        z.set(j, i, g);
+    for (int i = 0; i < n1; i++) {
+      for (int j = 0; j < n2; j++) {
+        z.set(i, j, rng.nextGaussian());
+      }
+    }
+    if (op.symmetric()) {
+      for (int i = 0; i < n1; i++) {
+        for (int j = 0; j < i; j++) {
+          z.set(i, j, z.get(j, i));
+        }
       }
     }
     double[] az = new double[op.size()];
-    Mat w = new Mat(n, n);
+    Mat w = new Mat(n1, n2);
     double estimate = 0.0;
     for (int k = 0; k < POWER_ITERATIONS; k++) {
       double norm = Dense.normF(z);
@@ -109,57 +136,78 @@ public final class NuclearNormFista implements Solver {
   public static final class State implements Iterate {
     private final MeasurementOperator op;
     private final double[] y;
-    private final int n;
+    private final int n1;
+    private final int n2;
+    private final boolean psd;
     private final double lambda;
     private final boolean backtrack;
+    private final double lossScale;
     private final double referenceLoss;
     private final SymmetricEigenSolver eigen;
+    /** PSD: the n x n matrix to decompose; general: the (n1 + n2)^2 Jordan-Wielandt matrix. */
+    private final double[] decomposed;
     private Mat z;
     private Mat zPrev;
+    private Mat zNew;
     private double[] az;
     private double[] azPrev;
     private double[] azNew;
-    private Mat zNew;
     private final Mat point;
     private final double[] aPoint;
     private final double[] residual;
     private final Mat grad;
-    private final Mat factor;
+    private final Mat left;
+    private final Mat right;
     private double step;
     private double momentum = 1.0;
     private double loss;
+    private double nuclearNorm;
+    private double nuclearNew;
     private double objective;
     private double relativeChange = Double.POSITIVE_INFINITY;
     private int restarts;
 
-    State(Problem problem, Mat u0, double lambda, double step, boolean backtrack) {
+    State(Problem problem, Mat left0, Mat right0, double lambda, double step, boolean backtrack) {
       this.op = problem.operator();
       this.y = problem.y();
-      this.n = problem.n();
+      this.n1 = op.rows();
+      this.n2 = op.cols();
+      this.psd = op.symmetric();
       this.lambda = lambda;
       this.step = step;
       this.backtrack = backtrack;
+      this.lossScale = psd ? 0.25 : 0.5;
       double s = 0.0;
       for (double v : y) {
         s += v * v;
       }
-      this.referenceLoss = 0.25 * s;
+      this.referenceLoss = lossScale * s;
       int m = op.size();
-      this.eigen = new SymmetricEigenSolver(n);
-      this.z = new Mat(n, n);
-      this.zPrev = new Mat(n, n);
-      this.zNew = new Mat(n, n);
-      this.point = new Mat(n, n);
-      this.grad = new Mat(n, n);
-      this.factor = new Mat(n, n);
+      int size = psd ? n1 : n1 + n2;
+      int width = psd ? n1 : Math.min(n1, n2);
+      this.eigen = new SymmetricEigenSolver(size);
+      this.decomposed = new double[size * size];
+      this.z = new Mat(n1, n2);
+      this.zPrev = new Mat(n1, n2);
+      this.zNew = new Mat(n1, n2);
+      this.point = new Mat(n1, n2);
+      this.grad = new Mat(n1, n2);
+      this.left = new Mat(n1, width);
+      this.right = psd ? left : new Mat(n2, width);
       this.az = new double[m];
       this.azPrev = new double[m];
       this.azNew = new double[m];
       this.aPoint = new double[m];
       this.residual = new double[m];
-      Dense.multiplyTransB(u0, u0, z);
+      Dense.multiplyTransB(left0, right0, zNew);
+      if (!threshold(zNew.data(), 0.0)) {
+        Arrays.fill(zNew.data(), Double.NaN);
+      }
+      nuclearNorm = nuclearNew;
+      Mat t = z;
+      z = zNew;
+      zNew = t;
       zPrev.copyFrom(z);
-      factorOf(z);
       op.forwardDense(z, az);
       System.arraycopy(az, 0, azPrev, 0, m);
       evaluate();
@@ -184,9 +232,13 @@ public final class NuclearNormFista implements Solver {
       }
       op.adjointDense(residual, grad);
       double[] gd = grad.data();
+      double[] w = zNew.data();
       for (int tries = 0; ; tries++) {
-        if (!proximalStep(pd, gd)) {
-          Arrays.fill(zNew.data(), Double.NaN);
+        for (int i = 0; i < w.length; i++) {
+          w[i] = pd[i] - step * gd[i];
+        }
+        if (!threshold(w, step * lambda)) {
+          Arrays.fill(w, Double.NaN);
           Arrays.fill(azNew, Double.NaN);
           break;
         }
@@ -197,14 +249,13 @@ public final class NuclearNormFista implements Solver {
         step *= 0.5;
       }
       // adaptive restart: the step moved against the momentum direction
-      double[] zn = zNew.data();
       double along = 0.0;
       double change = 0.0;
       double size = 0.0;
-      for (int i = 0; i < zn.length; i++) {
-        along += (pd[i] - zn[i]) * (zn[i] - zd[i]);
-        change += (zn[i] - zd[i]) * (zn[i] - zd[i]);
-        size += zn[i] * zn[i];
+      for (int i = 0; i < w.length; i++) {
+        along += (pd[i] - w[i]) * (w[i] - zd[i]);
+        change += (w[i] - zd[i]) * (w[i] - zd[i]);
+        size += w[i] * w[i];
       }
       relativeChange = Math.sqrt(change / Math.max(size, Double.MIN_NORMAL));
       if (along > 0) {
@@ -221,29 +272,68 @@ public final class NuclearNormFista implements Solver {
       azPrev = az;
       az = azNew;
       azNew = ta;
+      nuclearNorm = nuclearNew;
       evaluate();
     }
 
-    /** zNew = prox(point - step grad), factor = its PSD square-root factor; false if eig fails. */
-    private boolean proximalStep(double[] pd, double[] gd) {
-      double[] w = zNew.data();
-      for (int i = 0; i < w.length; i++) {
-        w[i] = pd[i] - step * gd[i];
+    /**
+     * Overwrites {@code w} (n1 x n2, the matrix zNew) with its thresholded version at level
+     * {@code shrink}, fills the factors and nuclearNew; false when the eigen-solver fails.
+     */
+    private boolean threshold(double[] w, double shrink) {
+      if (psd) {
+        System.arraycopy(w, 0, decomposed, 0, w.length);
+      } else {
+        int size = n1 + n2;
+        Arrays.fill(decomposed, 0.0);
+        for (int i = 0; i < n1; i++) {
+          for (int j = 0; j < n2; j++) {
+            double x = w[i * n2 + j];
+            decomposed[i * size + n1 + j] = x;
+            decomposed[(n1 + j) * size + i] = x;
+          }
+        }
       }
-      if (!eigen.decompose(w)) {
+      if (!eigen.decompose(decomposed)) {
         return false;
       }
       double[] vals = eigen.values();
       double[] vecs = eigen.vectors();
-      double[] f = factor.data();
-      double shrink = step * lambda;
-      for (int c = 0; c < n; c++) {
-        double s = Math.sqrt(Math.max(vals[c] - shrink, 0.0));
-        for (int i = 0; i < n; i++) {
-          f[i * n + c] = vecs[i * n + c] * s;
-        }
+      int size = eigen.size();
+      double[] l = left.data();
+      double[] r = right.data();
+      int width = left.cols();
+      Arrays.fill(l, 0.0);
+      if (!psd) {
+        Arrays.fill(r, 0.0);
       }
-      Dense.multiplyTransB(factor, factor, zNew);
+      double kept = 0.0;
+      int c = 0;
+      for (int e = 0; e < size && c < width; e++) {
+        double value = vals[e] - shrink;
+        if (!(value > 0)) {
+          continue;
+        }
+        kept += value;
+        if (psd) {
+          double root = Math.sqrt(value);
+          for (int i = 0; i < n1; i++) {
+            l[i * width + c] = vecs[i * size + e] * root;
+          }
+        } else {
+          // eigenvector (u; v) / sqrt 2 of +sigma: u v^T sigma = 2 x_top x_bottom^T sigma
+          double root = Math.sqrt(2.0 * value);
+          for (int i = 0; i < n1; i++) {
+            l[i * width + c] = vecs[i * size + e] * root;
+          }
+          for (int j = 0; j < n2; j++) {
+            r[j * width + c] = vecs[(n1 + j) * size + e] * root;
+          }
+        }
+        c++;
+      }
+      nuclearNew = kept;
+      Dense.multiplyTransB(left, right, zNew);
       return true;
     }
 
@@ -272,26 +362,14 @@ public final class NuclearNormFista implements Solver {
         double r = az[i] - y[i];
         s += r * r;
       }
-      loss = 0.25 * s;
-      objective = 0.5 * s + lambda * Dense.trace(z);
+      loss = lossScale * s;
+      objective = 0.5 * s + lambda * nuclearNorm;
     }
 
-    private void factorOf(Mat zIn) {
-      if (!eigen.decompose(zIn.data())) {
-        Arrays.fill(factor.data(), Double.NaN);
-        return;
-      }
-      double[] vals = eigen.values();
-      double[] vecs = eigen.vectors();
-      double[] f = factor.data();
-      for (int c = 0; c < n; c++) {
-        double s = Math.sqrt(Math.max(vals[c], 0.0));
-        for (int i = 0; i < n; i++) {
-          f[i * n + c] = vecs[i * n + c] * s;
-        }
-      }
-    }
-
+    /**
+     * The data fit: 1/4 ||A(Z) - y||^2 for symmetric models (the scale of f(U)), 1/2 ||A(Z) - y||^2
+     * for asymmetric ones (the scale of f(L, R)).
+     */
     @Override
     public double loss() {
       return loss;
@@ -302,10 +380,16 @@ public final class NuclearNormFista implements Solver {
       return referenceLoss;
     }
 
-    /** F = V diag(sqrt(d_+)), n x n, with F F^T = Z (live view, read only). */
+    /** PSD: F with F F^T = Z (n x n); general: L = U Sigma^{1/2} (live view, read only). */
     @Override
     public Mat factor() {
-      return factor;
+      return left;
+    }
+
+    /** PSD: the same F; general: R = V Sigma^{1/2} with L R^T = Z. */
+    @Override
+    public Mat rightFactor() {
+      return right;
     }
 
     @Override
@@ -313,14 +397,19 @@ public final class NuclearNormFista implements Solver {
       return step;
     }
 
-    /** Z, the current PSD iterate (live view, read only). */
+    /** Z, the current iterate (live view, read only). */
     public Mat z() {
       return z;
     }
 
-    /** The penalised objective 1/2 ||A(Z) - y||^2 + lambda tr Z. */
+    /** The penalised objective 1/2 ||A(Z) - y||^2 + lambda ||Z||_*. */
     public double objective() {
       return objective;
+    }
+
+    /** ||Z||_* (= tr Z on the PSD cone). */
+    public double nuclearNorm() {
+      return nuclearNorm;
     }
 
     /** The penalty weight lambda in use. */

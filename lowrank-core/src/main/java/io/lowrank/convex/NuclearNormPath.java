@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A regularisation path of the nuclear-norm baseline: lambda_k = lambda_max q^k, k = 1..K, with
+ * A regularisation path of the nuclear-norm baseline (PSD or general, as {@link NuclearNormFista}
+ * chooses by the operator): lambda_k = lambda_max q^k, k = 1..K, with
  * q = finalFraction^(1/K), each stage solved by {@link NuclearNormFista} on the one {@link Driver}
  * and warm-started from the previous stage's solution (Z_0 = 0 for the first). A stage ends when
  * the relative change ||Z_t - Z_{t-1}||_F / ||Z_t||_F falls to the stage tolerance or its
@@ -77,14 +78,17 @@ public final class NuclearNormPath {
   /** Runs the path; observers see the concatenated run at the given cadence. */
   public static Result run(Problem problem, Config c, int recordEvery, List<? extends Observer> observers) {
     double[] lambdas = lambdas(problem, c);
-    Mat start = new Mat(problem.n(), 1);
+    Mat startLeft = new Mat(problem.operator().rows(), 1);
+    Mat startRight = new Mat(problem.operator().cols(), 1);
     List<Stage> stages = new ArrayList<>();
     int offset = 0;
     long nanos = 0;
     NuclearNormFista.State state = null;
     SolveResult result = null;
     for (int k = 0; k < lambdas.length; k++) {
-      state = new NuclearNormFista(new Penalty.Absolute(lambdas[k])).start(problem, state == null ? start : state.factor());
+      NuclearNormFista solver = new NuclearNormFista(new Penalty.Absolute(lambdas[k]));
+      state = state == null ? solver.start(problem, startLeft, startRight)
+          : solver.start(problem, state.factor(), state.rightFactor());
       List<Observer> wrapped = new ArrayList<>();
       boolean last = k == lambdas.length - 1;
       for (Observer o : observers) {

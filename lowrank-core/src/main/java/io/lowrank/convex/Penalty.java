@@ -4,8 +4,9 @@ import io.lowrank.linalg.Check;
 import io.lowrank.model.Problem;
 
 /**
- * The weight lambda of the nuclear-norm penalty, given absolutely or as a fraction of
- * lambda_max = lambda_1(A*(y)), the smallest lambda for which Z = 0 is optimal (MATH.md §3).
+ * The weight lambda of the nuclear-norm penalty, given absolutely or as a fraction of lambda_max,
+ * the smallest lambda for which Z = 0 is optimal (MATH.md §3): lambda_1(A*(y)) on the PSD cone,
+ * ||A*(y)|| for the unconstrained (asymmetric) problem.
  */
 public sealed interface Penalty permits Penalty.Absolute, Penalty.Relative {
 
@@ -37,10 +38,12 @@ public sealed interface Penalty permits Penalty.Absolute, Penalty.Relative {
   }
 
   /**
-   * lambda_max = max(lambda_1(A*(y)), 0): for the PSD problem min 1/2 ||A(Z) - y||^2 + lambda tr Z,
-   * Z = 0 is optimal exactly when lambda >= lambda_1(A*(y)).
+   * lambda_max: for the PSD problem min 1/2 ||A(Z) - y||^2 + lambda tr Z, Z = 0 is optimal exactly
+   * when lambda >= lambda_1(A*(y)) (so lambda_max = max(lambda_1, 0)); for min 1/2 ||A(Z) - y||^2 +
+   * lambda ||Z||_* over all Z, exactly when lambda >= ||A*(y)|| (the dual norm).
    */
   static double lambdaMax(Problem problem) {
-    return Math.max(problem.spectrum().lambda1(), 0.0);
+    return problem.operator().symmetric() ? Math.max(problem.spectrum().lambda1(), 0.0)
+        : problem.adjointSpectralNorm();
   }
 }

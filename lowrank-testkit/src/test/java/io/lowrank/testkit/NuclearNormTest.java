@@ -98,4 +98,47 @@ class NuclearNormTest {
     NuclearNormPath.Result r = NuclearNormPath.run(clean, NuclearNormPath.Config.of(8, 1e-8, 2000, 1e-13), 10, List.of());
     assertThat(new TestError(clean.truth().orElseThrow()).of(r.last().factor())).isLessThan(1e-6);
   }
+
+  /**
+   * Singular value thresholding on an asymmetric problem: with Z = U Sigma V^T (rank k) and
+   * G = A*(A(Z) - y), optimality of 1/2 ||A(Z) - y||^2 + lambda ||Z||_* is -G = lambda (U V^T + W)
+   * with U^T W = 0, W V = 0, ||W|| <= 1, i.e. G V = -lambda U, G^T U = -lambda V and ||G|| <= lambda.
+   */
+  @Test
+  void singularValueThresholdingSatisfiesTheOptimalityConditions() {
+    Problem q = PlantedModels.asymmetricSensing(14, 11, 2, 2.0, 400, 0.05, 5);
+    NuclearNormFista.State s = new NuclearNormFista(new Penalty.Relative(0.3)).start(q, new Mat(14, 1), new Mat(11, 1));
+    new Driver(StopRules.iterations(5000).withStall(20, 1e-15), 50).run(s, List.of());
+    double lambda = s.lambda();
+    double[] az = new double[q.operator().size()];
+    q.operator().forwardDense(s.z(), az);
+    for (int i = 0; i < az.length; i++) {
+      az[i] -= q.y()[i];
+    }
+    Mat g = new Mat(14, 11);
+    q.operator().adjointDense(az, g);
+    Decompositions.Svd svd = Decompositions.svd(s.z(), true);
+    int k = (int) Arrays.stream(svd.s()).filter(v -> v > 1e-8).count();
+    assertThat(k).isBetween(1, 3);
+    Mat u = new Mat(14, k);
+    Mat v = new Mat(11, k);
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < 14; i++) {
+        u.set(i, c, svd.u().get(i, c));
+      }
+      for (int j = 0; j < 11; j++) {
+        v.set(j, c, svd.v().get(j, c));
+      }
+    }
+    Mat gv = new Mat(14, k);
+    Dense.multiply(g, v, gv);
+    Dense.axpy(lambda, u.data(), gv.data());
+    Mat gtu = new Mat(11, k);
+    Dense.multiplyTransA(g, u, gtu);
+    Dense.axpy(lambda, v.data(), gtu.data());
+    assertThat(Dense.normF(gv) / (lambda * Math.sqrt(k))).as("||G V + lambda U||").isLessThan(Tol.NUCLEAR_KKT);
+    assertThat(Dense.normF(gtu) / (lambda * Math.sqrt(k))).as("||G^T U + lambda V||").isLessThan(Tol.NUCLEAR_KKT);
+    assertThat(Decompositions.singularValues(g)[0] / lambda).as("||G|| / lambda").isLessThan(1 + Tol.NUCLEAR_KKT);
+    assertThat(s.nuclearNorm()).isCloseTo(Arrays.stream(svd.s()).sum(), org.assertj.core.data.Offset.offset(1e-9));
+  }
 }
