@@ -62,8 +62,10 @@ public final class AsymmetricObjective {
   /** Returns f(L, R) and overwrites gradL = A*(res) R (n1 x r') and gradR = A*(res)^T L (n2 x r'). */
   public double valueAndGradient(Mat left, Mat right, Mat gradL, Mat gradR) {
     double f = value(left, right);
-    Check.shape(gradL.sameShape(left) && gradR.sameShape(right), "gradient buffers %s, %s do not match L %s, R %s",
+    if (!(gradL.sameShape(left) && gradR.sameShape(right))) {
+      Check.shape(false, "gradient buffers %s, %s do not match L %s, R %s",
         gradL, gradR, left, right);
+    }
     operator.adjointTimes(residual, right, gradL, workspace);
     operator.adjointTransposeTimes(residual, left, gradR, workspace);
     return f;
@@ -75,7 +77,9 @@ public final class AsymmetricObjective {
   }
 
   private void check(Mat f, int rows, String name) {
-    Check.shape(f.rows() == rows && f.cols() == width, "%s is %d x %d but this objective expects %d x %d",
+    if (!(f.rows() == rows && f.cols() == width)) {
+      Check.shape(false, "%s is %d x %d but this objective expects %d x %d",
         name, f.rows(), f.cols(), rows, width);
+    }
   }
 }

@@ -90,8 +90,10 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
 
   @Override
   public void forward(Mat left, Mat right, double[] out, Workspace ws) {
-    Check.shape(left.rows() == n1 && right.rows() == n2 && left.cols() == right.cols(),
+    if (!(left.rows() == n1 && right.rows() == n2 && left.cols() == right.cols())) {
+      Check.shape(false,
         "L is %s and R is %s but the operator expects %d x k and %d x k", left, right, n1, n2);
+    }
     Mat z = ((Scratch) ws).full;
     Dense.multiplyTransB(left, right, z);
     forwardDense(z, out);
@@ -99,8 +101,12 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
 
   @Override
   public void forwardDense(Mat z, double[] out) {
-    Check.shape(z.rows() == n1 && z.cols() == n2, "Z is %d x %d, expected %d x %d", z.rows(), z.cols(), n1, n2);
-    Check.shape(out.length == m, "forward output has length %d, expected m = %d", out.length, m);
+    if (!(z.rows() == n1 && z.cols() == n2)) {
+      Check.shape(false, "Z is %d x %d, expected %d x %d", z.rows(), z.cols(), n1, n2);
+    }
+    if (!(out.length == m)) {
+      Check.shape(false, "forward output has length %d, expected m = %d", out.length, m);
+    }
     double[] w = z.data();
     for (int i = 0; i < m; i++) {
       int base = i * cells;
@@ -114,8 +120,10 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
 
   @Override
   public void adjointTimes(double[] v, Mat right, Mat out, Workspace ws) {
-    Check.shape(right.rows() == n2 && out.rows() == n1 && out.cols() == right.cols(),
+    if (!(right.rows() == n2 && out.rows() == n1 && out.cols() == right.cols())) {
+      Check.shape(false,
         "adjointTimes: R is %s and the output %s; expected %d x k and %d x k", right, out, n2, n1);
+    }
     Mat g = ((Scratch) ws).full;
     adjointDense(v, g);
     Dense.multiply(g, right, out);
@@ -123,8 +131,12 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
 
   @Override
   public void adjointTransposeTimes(double[] v, Mat left, Mat out, Workspace ws) {
-    Check.shape(left.rows() == n1 && out.rows() == n2 && out.cols() == left.cols(),
+    if (!(left.rows() == n1 && out.rows() == n2 && out.cols() == left.cols())) {
+      if (!(false)) {
+        Check.shape(false,
         "adjointTransposeTimes: L is %s and the output %s; expected %d x k and %d x k", left, out, n1, n2);
+      }
+    }
     Mat g = ((Scratch) ws).full;
     adjointDense(v, g);
     Dense.multiplyTransA(g, left, out);
@@ -132,9 +144,13 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
 
   @Override
   public void adjointDense(double[] v, Mat out) {
-    Check.shape(v.length == m, "adjoint input has length %d, expected m = %d", v.length, m);
-    Check.shape(out.rows() == n1 && out.cols() == n2, "A*(v) output is %d x %d, expected %d x %d",
+    if (!(v.length == m)) {
+      Check.shape(false, "adjoint input has length %d, expected m = %d", v.length, m);
+    }
+    if (!(out.rows() == n1 && out.cols() == n2)) {
+      Check.shape(false, "A*(v) output is %d x %d, expected %d x %d",
         out.rows(), out.cols(), n1, n2);
+    }
     double[] g = out.data();
     Arrays.fill(g, 0.0);
     for (int i = 0; i < m; i++) {

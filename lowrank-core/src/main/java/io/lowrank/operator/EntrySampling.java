@@ -252,9 +252,13 @@ public final class EntrySampling implements MeasurementOperator {
 
   @Override
   public void forward(Mat left, Mat right, double[] out, Workspace ws) {
-    Check.shape(left.rows() == n1 && right.rows() == n2 && left.cols() == right.cols(),
+    if (!(left.rows() == n1 && right.rows() == n2 && left.cols() == right.cols())) {
+      Check.shape(false,
         "L is %s and R is %s but the operator expects %d x k and %d x k", left, right, n1, n2);
-    Check.shape(out.length == rows.length, "forward output has length %d, expected m = %d", out.length, rows.length);
+    }
+    if (!(out.length == rows.length)) {
+      Check.shape(false, "forward output has length %d, expected m = %d", out.length, rows.length);
+    }
     int k = left.cols();
     double[] l = left.data();
     double[] r = right.data();
@@ -279,9 +283,13 @@ public final class EntrySampling implements MeasurementOperator {
 
   @Override
   public void adjointTimes(double[] v, Mat right, Mat out, Workspace ws) {
-    Check.shape(v.length == rows.length, "adjoint input has length %d, expected m = %d", v.length, rows.length);
-    Check.shape(right.rows() == n2 && out.rows() == n1 && out.cols() == right.cols(),
+    if (!(v.length == rows.length)) {
+      Check.shape(false, "adjoint input has length %d, expected m = %d", v.length, rows.length);
+    }
+    if (!(right.rows() == n2 && out.rows() == n1 && out.cols() == right.cols())) {
+      Check.shape(false,
         "adjointTimes: R is %s and the output %s; expected %d x k and %d x k", right, out, n2, n1);
+    }
     int k = right.cols();
     double[] r = right.data();
     double[] o = out.data();
@@ -312,9 +320,13 @@ public final class EntrySampling implements MeasurementOperator {
       adjointTimes(v, left, out, ws);
       return;
     }
-    Check.shape(v.length == rows.length, "adjoint input has length %d, expected m = %d", v.length, rows.length);
-    Check.shape(left.rows() == n1 && out.rows() == n2 && out.cols() == left.cols(),
+    if (!(v.length == rows.length)) {
+      Check.shape(false, "adjoint input has length %d, expected m = %d", v.length, rows.length);
+    }
+    if (!(left.rows() == n1 && out.rows() == n2 && out.cols() == left.cols())) {
+      Check.shape(false,
         "adjointTransposeTimes: L is %s and the output %s; expected %d x k and %d x k", left, out, n1, n2);
+    }
     int k = left.cols();
     double[] l = left.data();
     double[] o = out.data();

@@ -79,16 +79,22 @@ public final class RankOneSensing implements MeasurementOperator {
 
   private Scratch scratch(Workspace ws, int k) {
     Scratch s = (Scratch) ws;
-    Check.shape(s.left.length == k, "the workspace was made for width %d, the factors have width %d",
+    if (!(s.left.length == k)) {
+      Check.shape(false, "the workspace was made for width %d, the factors have width %d",
         s.left.length, k);
+    }
     return s;
   }
 
   @Override
   public void forward(Mat left, Mat right, double[] out, Workspace ws) {
-    Check.shape(left.rows() == n && right.rows() == n && left.cols() == right.cols(),
+    if (!(left.rows() == n && right.rows() == n && left.cols() == right.cols())) {
+      Check.shape(false,
         "L is %s and R is %s but the operator expects %d x k factors", left, right, n);
-    Check.shape(out.length == m, "forward output has length %d, expected m = %d", out.length, m);
+    }
+    if (!(out.length == m)) {
+      Check.shape(false, "forward output has length %d, expected m = %d", out.length, m);
+    }
     int k = left.cols();
     Scratch s = scratch(ws, k);
     boolean same = left == right;
@@ -126,9 +132,13 @@ public final class RankOneSensing implements MeasurementOperator {
 
   @Override
   public void adjointTimes(double[] v, Mat right, Mat out, Workspace ws) {
-    Check.shape(v.length == m, "adjoint input has length %d, expected m = %d", v.length, m);
-    Check.shape(right.rows() == n && out.rows() == n && out.cols() == right.cols(),
+    if (!(v.length == m)) {
+      Check.shape(false, "adjoint input has length %d, expected m = %d", v.length, m);
+    }
+    if (!(right.rows() == n && out.rows() == n && out.cols() == right.cols())) {
+      Check.shape(false,
         "adjointTimes: R is %s and the output %s; expected %d x k", right, out, n);
+    }
     int k = right.cols();
     Scratch s = scratch(ws, k);
     double[] o = out.data();

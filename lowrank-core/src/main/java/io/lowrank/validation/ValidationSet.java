@@ -36,8 +36,10 @@ public final class ValidationSet {
 
   /** ||A_val(L R^T) - y_val||^2 / m_val. */
   public double meanSquaredError(Mat left, Mat right) {
-    Check.shape(left.cols() == width, "the factors have width %d, the validation set was made for %d",
+    if (!(left.cols() == width)) {
+      Check.shape(false, "the factors have width %d, the validation set was made for %d",
         left.cols(), width);
+    }
     operator.forward(left, right, prediction, workspace);
     double s = 0.0;
     for (int i = 0; i < y.length; i++) {
