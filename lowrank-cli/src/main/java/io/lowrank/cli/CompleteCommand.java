@@ -28,9 +28,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "complete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Complete a partially observed matrix (e.g. ratings) from (row id, column id, value) triples",
-        "(CSV/TSV with optional header, or MatrixMarket .mtx) without choosing a rank: GD on a wide factor pair",
-        "from a small start, stopped early on a held-out fraction of the entries.",
+    description = {"Complete a partially observed matrix (e.g. ratings) from (row id, column id, value)",
+        "triples (CSV/TSV with optional header, or MatrixMarket .mtx) without choosing a rank:",
+        "GD on a wide factor pair from a small start, stopped early on held-out entries.",
         "Exit codes: 0 done, 2 bad input, 70 internal error."})
 public final class CompleteCommand implements Callable<Integer> {
 

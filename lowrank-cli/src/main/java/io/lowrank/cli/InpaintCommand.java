@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inpaint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Reconstruct an image from a random subset of its pixels by rank-free matrix completion",
-        "(GD on a wide factor pair from a small start, validation early stopping); report the PSNR.",
-        "Colour images are converted to grey (BT.601 luma) unless --per-channel is given.",
+    description = {"Reconstruct an image from a random subset of its pixels by rank-free matrix",
+        "completion (GD on a wide factor pair from a small start, validation early stopping)",
+        "and report the PSNR. Colour images are converted to grey (BT.601 luma) unless",
+        "--per-channel is given.",
         "Exit codes: 0 done, 2 bad input, 70 internal error."})
 public final class InpaintCommand implements Callable<Integer> {
   static final String RECONSTRUCTED = "reconstructed.png";

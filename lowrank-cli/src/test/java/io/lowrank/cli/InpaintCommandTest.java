@@ -52,6 +52,32 @@ class InpaintCommandTest {
     assertThat(observed).isEqualTo(s.get("observed_pixels").asDouble());
   }
 
+  @Test
+  void perChannelWritesAColourReconstruction() throws IOException {
+    int h = 24;
+    int w = 32;
+    double[][] rgb = new double[3][h * w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        rgb[0][y * w + x] = 0.5 + 0.4 * Math.sin(y / 5.0);
+        rgb[1][y * w + x] = 0.5 + 0.4 * Math.cos(x / 6.0);
+        rgb[2][y * w + x] = 0.3 + 0.2 * Math.sin(y / 4.0) * Math.cos(x / 3.0);
+      }
+    }
+    Path colour = tmp.resolve("colour.png");
+    Images.writePng(colour, new Images.Picture(w, h, rgb));
+    Path out = tmp.resolve("colour-out");
+    CliRun run = CliRun.of("inpaint", colour.toString(), "--per-channel", "--out", out.toString(), "--json");
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode s = Json.mapper().readTree(run.out());
+    assertThat(s.get("channels").asInt()).isEqualTo(3);
+    assertThat(s.get("per_channel")).hasSize(3);
+    assertThat(s.get("psnr_db").asDouble()).isGreaterThan(s.get("mean_fill_psnr_db").asDouble());
+    assertThat(Images.read(out.resolve("reconstructed.png")).planes()).hasNumberOfRows(3);
+    CliRun grey = CliRun.of("inpaint", colour.toString(), "--out", tmp.resolve("grey-out").toString(), "--json");
+    assertThat(Json.mapper().readTree(grey.out()).get("channels").asInt()).isEqualTo(1);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "--observe 1.5|--observe 1.5 is invalid; accepted: 0 < --observe < 1",
