@@ -6,6 +6,7 @@ import io.lowrank.experiment.io.BadInputException;
 import io.lowrank.experiment.io.HistoryCsv;
 import io.lowrank.experiment.io.Json;
 import io.lowrank.model.Spacing;
+import io.lowrank.operator.Precision;
 import io.lowrank.solver.StopRules;
 import io.lowrank.solver.Termination;
 import java.io.IOException;
@@ -82,6 +83,15 @@ public final class SenseCommand implements Callable<Integer> {
   @Option(names = "--spacing", paramLabel = "geometric|linear", defaultValue = "geometric", description = "spacing of the singular values of X. Default: ${DEFAULT-VALUE}.")
   Spacing spacing;
 
+  @Option(names = "--precision", paramLabel = "float64|float32", defaultValue = "float64",
+      description = "storage of the measurement matrices; arithmetic is double either way, float32 halves memory and "
+          + "time per iteration. Default: ${DEFAULT-VALUE}.")
+  String precision;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+      description = "threads for the passes over the measurements; results are identical for every N. Default: ${DEFAULT-VALUE}.")
+  int threads;
+
   @Option(names = "--out", paramLabel = "DIR", description = "write DIR/history.csv and DIR/summary.json.")
   Path out;
 
@@ -128,7 +138,11 @@ public final class SenseCommand implements Callable<Integer> {
     conflict(matched("--step") && matched("--step-fraction"), "--step",
         "and --step-fraction were both given; accepted: one of them (--step is absolute, --step-fraction is c in c / lambda_1)");
     SenseSpec.Source source;
+    OptionChecks.intRange(threads, 1, SenseSpec.MAX_THREADS, "--threads", "1 <= --threads <= " + SenseSpec.MAX_THREADS);
+    Precision storage = SenseSpec.precision(precision);
     if (loadInstance != null) {
+      conflict(matched("--precision"), "--precision", "has no effect with --load-instance (loaded measurements are "
+          + "stored as float64); drop --precision");
       for (String option : List.of("--kappa", "--noise", "--alpha", "--spacing")) {
         conflict(matched(option), option, "has no effect with --load-instance (the files fix M*, y and U_0); drop "
             + option);
@@ -142,10 +156,10 @@ public final class SenseCommand implements Callable<Integer> {
         throw new BadInputException("the default --m = 20 n r = " + defaultM + " is too large; give --m explicitly");
       }
       source = new SenseSpec.Generate(n, r, width != null ? width : n, m != null ? m : (int) defaultM, kappa,
-          noise, alpha, spacing);
+          noise, alpha, spacing, storage);
     }
     return new SenseSpec(source, step, stepFraction, iters, tol, seed, recordEvery, timeLimit, out, saveInstance,
-        json);
+        json, threads);
   }
 
   private boolean matched(String option) {

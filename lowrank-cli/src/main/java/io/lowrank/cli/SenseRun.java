@@ -9,7 +9,9 @@ import io.lowrank.linalg.Mat;
 import io.lowrank.linalg.Memory;
 import io.lowrank.model.GroundTruth;
 import io.lowrank.model.Problem;
+import io.lowrank.operator.Precision;
 import io.lowrank.operator.SymmetricGaussianSensing;
+import io.lowrank.parallel.Parallelism;
 import io.lowrank.random.Seeds;
 import io.lowrank.solver.Driver;
 import io.lowrank.solver.GradientDescent;
@@ -59,16 +61,27 @@ final class SenseRun {
       InstanceFiles.save(spec.saveInstance(), instance.problem(), instance.u0());
       saveNanos = System.nanoTime() - s;
     }
-    Iterate iterate = GradientDescent.plain(spec.stepRule()).start(instance.problem(), instance.u0());
-    long setup = System.nanoTime() - start - saveNanos;
+    try (Parallelism parallelism = Parallelism.threads(spec.threads())) {
+      Problem problem = withThreads(instance.problem(), parallelism);
+      Iterate iterate = GradientDescent.plain(spec.stepRule()).start(problem, instance.u0());
+      long setup = System.nanoTime() - start - saveNanos;
 
-    GroundTruth truth = instance.problem().truth().orElse(null);
-    HistoryRecorder recorder = new HistoryRecorder(Probes.standard(truth));
-    List<Observer> observers = new ArrayList<>(extraObservers);
-    observers.add(0, recorder);
-    SolveResult result = new Driver(spec.stopRules(), spec.recordEvery()).run(iterate, observers);
-    return new Outcome(instance, iterate.stepSize(), iterate.referenceLoss(), result, recorder.history(), setup,
-        System.nanoTime() - start);
+      GroundTruth truth = problem.truth().orElse(null);
+      HistoryRecorder recorder = new HistoryRecorder(Probes.standard(truth));
+      List<Observer> observers = new ArrayList<>(extraObservers);
+      observers.add(0, recorder);
+      SolveResult result = new Driver(spec.stopRules(), spec.recordEvery()).run(iterate, observers);
+      return new Outcome(instance, iterate.stepSize(), iterate.referenceLoss(), result, recorder.history(), setup,
+          System.nanoTime() - start);
+    }
+  }
+
+  /** The problem with its sensing operator's passes spread over {@code parallelism} (same results). */
+  private static Problem withThreads(Problem problem, Parallelism parallelism) {
+    if (parallelism.threads() == 1 || !(problem.operator() instanceof SymmetricGaussianSensing op)) {
+      return problem;
+    }
+    return Problem.of(op.withParallelism(parallelism), problem.y(), problem.truth().orElse(null));
   }
 
   private static InstanceFiles.Instance generate(SenseSpec.Generate g, long seed, boolean willSave) {
@@ -77,12 +90,14 @@ final class SenseRun {
     long packed = (long) m * n * (n + 1) / 2;
     long dense = willSave ? (long) m * n * n : 0;
     long perMatrix = 8L * n * n;
-    long bytes = 8 * (packed + dense) + 4 * perMatrix + 16L * n * g.width();
+    long bytes = g.precision().bytesPerEntry() * packed + 8 * dense + 4 * perMatrix + 16L * n * g.width();
     Memory.require(bytes, Math.max(packed, dense), String.format(Locale.ROOT,
-        "the sensing instance for --n %d --m %d (m n(n+1)/2 = %d doubles%s)", n, m, packed,
-        willSave ? ", plus m n^2 for --save-instance" : ""), "reduce --m or --n");
+        "the sensing instance for --n %d --m %d (m n(n+1)/2 = %d %s%s)", n, m, packed,
+        g.precision() == Precision.FLOAT64 ? "doubles" : "floats",
+        willSave ? ", plus m n^2 doubles for --save-instance" : ""), "reduce --m or --n");
     GroundTruth truth = GroundTruth.generate(g.truthSpec(), Seeds.derive(seed, Seeds.Stream.TRUTH));
-    SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(n, m, Seeds.derive(seed, Seeds.Stream.OPERATOR));
+    SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(n, m, Seeds.derive(seed, Seeds.Stream.OPERATOR),
+        g.precision());
     Problem problem = Problem.sense(op, truth, g.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
     Mat u0 = new SmallRandomInit(g.alpha()).initialise(problem, g.width(), Seeds.derive(seed, Seeds.Stream.INIT));
     return new InstanceFiles.Instance(problem, u0);

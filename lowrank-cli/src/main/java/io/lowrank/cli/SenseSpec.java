@@ -9,6 +9,7 @@ import io.lowrank.experiment.io.BadInputException;
 import io.lowrank.experiment.io.InstanceFiles;
 import io.lowrank.model.GroundTruthSpec;
 import io.lowrank.model.Spacing;
+import io.lowrank.operator.Precision;
 import io.lowrank.solver.StepRule;
 import io.lowrank.solver.StopRules;
 import java.nio.file.Path;
@@ -30,12 +31,26 @@ import java.util.Locale;
  * @param out output directory, or null
  * @param saveInstance directory to save the instance in, or null
  * @param json print the summary as JSON
+ * @param threads threads for the passes over the measurements (results do not depend on it)
  */
 record SenseSpec(Source source, Double step, double stepFraction, int iters, double tol, long seed,
-    int recordEvery, Double timeLimitSeconds, Path out, Path saveInstance, boolean json) {
+    int recordEvery, Double timeLimitSeconds, Path out, Path saveInstance, boolean json, int threads) {
 
   /** The largest n for which an n x n matrix fits one Java array. */
   static final int MAX_N = 46340;
+
+  /** The most threads --threads accepts. */
+  static final int MAX_THREADS = 256;
+
+  /** --precision text to a storage precision, or a one-line error naming the accepted values. */
+  static Precision precision(String text) {
+    for (Precision p : Precision.values()) {
+      if (p.label().equalsIgnoreCase(text)) {
+        return p;
+      }
+    }
+    throw new BadInputException("--precision " + text + " is invalid; accepted: float64 or float32");
+  }
 
   SenseSpec {
     if (source == null) {
@@ -48,6 +63,7 @@ record SenseSpec(Source source, Double step, double stepFraction, int iters, dou
     intRange(iters, 0, Integer.MAX_VALUE - 1, "--iters", "an integer >= 0");
     require(tol >= 0 && tol < 1, "--tol", tol, "0 <= --tol < 1 (0 disables the tolerance)");
     intRange(recordEvery, 1, Integer.MAX_VALUE, "--record-every", "an integer >= 1");
+    intRange(threads, 1, MAX_THREADS, "--threads", "1 <= --threads <= " + MAX_THREADS);
     if (timeLimitSeconds != null) {
       require(timeLimitSeconds > 0 && timeLimitSeconds < 1e9, "--time-limit", timeLimitSeconds,
           "a number of seconds > 0");
@@ -58,8 +74,8 @@ record SenseSpec(Source source, Double step, double stepFraction, int iters, dou
   sealed interface Source permits Generate, Load {}
 
   /** A synthetic instance drawn from the seed (MATH.md §1.1, §2). */
-  record Generate(int n, int r, int width, int m, double kappa, double noise, double alpha, Spacing spacing)
-      implements Source {
+  record Generate(int n, int r, int width, int m, double kappa, double noise, double alpha, Spacing spacing,
+      Precision precision) implements Source {
     Generate {
       intRange(n, 1, MAX_N, "--n", "1 <= --n <= " + MAX_N);
       intRange(r, 1, n, "--r", "1 <= --r <= n = " + n);
@@ -70,6 +86,9 @@ record SenseSpec(Source source, Double step, double stepFraction, int iters, dou
       positive(alpha, "--alpha", "1e-6");
       if (spacing == null) {
         throw new BadInputException("--spacing is missing; accepted: geometric or linear");
+      }
+      if (precision == null) {
+        throw new BadInputException("--precision is missing; accepted: float64 or float32");
       }
     }
 

@@ -19,7 +19,8 @@ record SenseSummary(String command, String lowrankVersion, Parameters parameters
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Parameters(int n, Integer r, int width, int m, Double kappa, Double noise, Double alpha, String spacing,
       Double step, double stepFraction, double stepSize, String stepRule, int iters, double tol, long seed,
-      int recordEvery, Double timeLimitS, String loadInstance, String saveInstance, String out) {}
+      int recordEvery, Double timeLimitS, String loadInstance, String saveInstance, String out, String precision,
+      int threads) {}
 
   /** How the run ended. */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -42,7 +43,7 @@ record SenseSummary(String command, String lowrankVersion, Parameters parameters
         generated ? g.alpha() : null, generated ? g.spacing().name().toLowerCase(Locale.ROOT) : null,
         spec.step(), spec.stepFraction(), o.stepSize(), stepRuleText(spec), spec.iters(), spec.tol(), spec.seed(),
         spec.recordEvery(), spec.timeLimitSeconds(), text(generated ? null : ((SenseSpec.Load) spec.source()).dir()),
-        text(spec.saveInstance()), text(spec.out()));
+        text(spec.saveInstance()), text(spec.out()), generated ? g.precision().label() : "float64", spec.threads());
     Result r = new Result(res.termination().name(), res.detail(), res.iterations(), !res.finite());
     History h = o.history();
     boolean ok = res.finite() && h.size() > 0;

@@ -51,6 +51,8 @@ class SenseErrorsTest {
         Arguments.of("--step 0", "--step 0 is invalid"),
         Arguments.of("--step 0.1 --step-fraction 0.2", "--step and --step-fraction were both given"),
         Arguments.of("--spacing cubic", "expected one of [GEOMETRIC, LINEAR]"),
+        Arguments.of("--precision float16", "--precision float16 is invalid; accepted: float64 or float32"),
+        Arguments.of("--threads 0", "--threads 0 is invalid; accepted: 1 <= --threads <= 256"),
         Arguments.of("--bogus", "unknown option: '--bogus'"),
         Arguments.of("--n 2000 --m 1000000", "reduce --m or --n"));
   }

@@ -62,6 +62,28 @@ class SenseRunTest {
   }
 
   @Test
+  void float32StorageAndThreadsAreRecordedAndStillRecover() throws IOException {
+    CliRun f64 = CliRun.of(args(SMALL, "--json"));
+    CliRun f32 = CliRun.of(args(SMALL, "--json", "--precision", "float32", "--threads", "2"));
+    assertThat(f32.status()).as(f32.err()).isZero();
+    JsonNode a = json(f64.out());
+    JsonNode b = json(f32.out());
+    assertThat(a.at("/parameters/precision").asText()).isEqualTo("float64");
+    assertThat(b.at("/parameters/precision").asText()).isEqualTo("float32");
+    assertThat(b.at("/parameters/threads").asInt()).isEqualTo(2);
+    assertThat(b.at("/final_metrics/test_error").asDouble()).isLessThan(RECOVERED);
+    // float32 storage is another (equally random) operator: a different, not a worse, trajectory
+    assertThat(b.at("/final_metrics/test_error").asDouble()).isNotEqualTo(a.at("/final_metrics/test_error").asDouble());
+  }
+
+  @Test
+  void threadsDoNotChangeTheRun() throws IOException {
+    JsonNode one = json(CliRun.of(args(SMALL, "--json", "--iters", "100")).out());
+    JsonNode three = json(CliRun.of(args(SMALL, "--json", "--iters", "100", "--threads", "3")).out());
+    assertThat(three.at("/final_metrics").toString()).isEqualTo(one.at("/final_metrics").toString());
+  }
+
+  @Test
   void jsonFlagPrintsParseableJson() throws IOException {
     CliRun run = CliRun.of("sense", "--n", "20", "--r", "1", "--m", "400", "--iters", "50", "--json");
     assertThat(run.status()).isZero();
