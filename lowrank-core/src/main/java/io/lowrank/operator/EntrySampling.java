@@ -113,6 +113,16 @@ public final class EntrySampling implements MeasurementOperator {
     return thresholdOf(left, right, tau, false);
   }
 
+  /** ReLU sampling with the default threshold tau = 0: the positive entries of L R^T. */
+  public static EntrySampling threshold(Mat left, Mat right) {
+    return threshold(left, right, 0.0);
+  }
+
+  /** Symmetric ReLU sampling with the default threshold tau = 0: the positive entries of X X^T. */
+  public static EntrySampling thresholdSymmetric(Mat x) {
+    return thresholdSymmetric(x, 0.0);
+  }
+
   /** Symmetric ReLU sampling of M = X X^T: upper-triangle pairs with M_ij > tau, mirrored. */
   public static EntrySampling thresholdSymmetric(Mat x, double tau) {
     return thresholdOf(x, x, tau, true);
