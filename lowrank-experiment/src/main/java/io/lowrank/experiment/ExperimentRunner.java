@@ -137,13 +137,14 @@ public final class ExperimentRunner {
   static List<List<RunSpec>> batches(List<RunSpec> distinct) {
     Map<List<Object>, List<RunSpec>> groups = new LinkedHashMap<>();
     for (RunSpec s : distinct) {
-      groups.computeIfAbsent(List.of(s.problemKey(), s.width(), s.maxIterations(), s.recordEvery()),
+      groups.computeIfAbsent(List.of(s.problemKey(), s.width(), s.maxIterations(), s.recordEvery(), s.solver()),
           k -> new ArrayList<>()).add(s);
     }
     List<List<RunSpec>> out = new ArrayList<>();
     for (List<RunSpec> group : groups.values()) {
-      for (int i = 0; i < group.size(); i += MAX_BATCH) {
-        out.add(List.copyOf(group.subList(i, Math.min(group.size(), i + MAX_BATCH))));
+      int cap = group.get(0).solver() == SolverKind.GD ? MAX_BATCH : 1; // batching is plain GD only
+      for (int i = 0; i < group.size(); i += cap) {
+        out.add(List.copyOf(group.subList(i, Math.min(group.size(), i + cap))));
       }
     }
     return out;
@@ -153,7 +154,7 @@ public final class ExperimentRunner {
   public RunResult run(RunSpec spec, Problem problem) {
     long start = System.nanoTime();
     Recording rec = new Recording(spec, problem);
-    Iterate it = GradientDescent.plain(StepRule.defaultRule()).start(problem, initialFactor(spec, problem));
+    Iterate it = spec.solver().solver(spec.r()).start(problem, initialFactor(spec, problem));
     SolveResult solve = new Driver(StopRules.iterations(spec.maxIterations()), spec.recordEvery()).run(it, rec.observers);
     return rec.result(solve, (System.nanoTime() - start) * 1e-9);
   }
@@ -167,13 +168,14 @@ public final class ExperimentRunner {
     RunSpec first = specs.get(0);
     for (RunSpec s : specs) {
       if (!s.problemKey().equals(first.problemKey()) || s.width() != first.width()
-          || s.maxIterations() != first.maxIterations() || s.recordEvery() != first.recordEvery()) {
+          || s.maxIterations() != first.maxIterations() || s.recordEvery() != first.recordEvery()
+          || s.solver() != first.solver()) {
         throw new IllegalArgumentException("a batch needs one problem, width, budget and cadence: " + s.id()
             + " does not match " + first.id());
       }
     }
-    if (specs.size() == 1) {
-      return List.of(run(first, problem));
+    if (specs.size() == 1 || first.solver() != SolverKind.GD) {
+      return specs.stream().map(s -> run(s, problem)).toList();
     }
     long start = System.nanoTime();
     List<Recording> recs = new ArrayList<>();

@@ -16,7 +16,7 @@ public final class ClaimSuite {
         new ThreePhasesClaim(ThreePhasesClaim.Config.of(budget)),
         new WidthRobustnessClaim(WidthRobustnessClaim.Config.of(budget)),
         new TraceBiasClaim(sweep, 1e-3),
-        NotAvailableClaim.claim7(),
+        new OverparameterisationPriceClaim(OverparameterisationPriceClaim.Config.of(budget)),
         new ValidationEarlyStoppingClaim(ValidationEarlyStoppingClaim.Config.of(budget)));
   }
 }
