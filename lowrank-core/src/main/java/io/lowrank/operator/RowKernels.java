@@ -40,14 +40,23 @@ abstract class RowKernels {
       return plain();
     }
     try {
-      return (RowKernels) Class.forName("io.lowrank.operator.VectorRowKernels")
-          .getDeclaredConstructor().newInstance();
+      Class<?> probe = Class.forName("io.lowrank.operator.VectorWidth");
+      int bits = (int) probe.getDeclaredMethod("preferredBits").invoke(null);
+      String name = bits >= 512 && !Boolean.getBoolean(FORCE_256) ? "io.lowrank.operator.VectorRowKernels512"
+          : "io.lowrank.operator.VectorRowKernels";
+      return (RowKernels) Class.forName(name).getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       return plain();
     }
   }
 
-  /** "plain" or "vector": for benchmark reports. */
+  /**
+   * System property that makes AVX-512 machines use the 256-bit vector kernels (so tests can check
+   * both widths against the plain ones; results are identical anyway).
+   */
+  static final String FORCE_256 = "lowrank.vector256";
+
+  /** "plain", "vector" (256-bit) or "vector512": for benchmark reports. */
   abstract String name();
 
   /** out[j] = dot of row j (j = 0..3, rows at off + j np) with w, in the contract's order. */

@@ -14,8 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * decline to inline a helper, and a vector crossing a call is boxed (an allocation per call). And
  * only one vector width is used: mixing 256- and 512-bit vectors (a 512-bit float path was measured
  * ~10 % faster on AVX-512) pollutes the type profiles of the JDK's shared vector code, after which
- * C2 fails to intrinsify stores and every step allocates (seen with AllocationTest). Loaded reflectively by {@link RowKernels#best()} only
- * when the JVM runs with {@code --add-modules jdk.incubator.vector}; never referenced otherwise.
+ * C2 fails to intrinsify stores and every step allocates (seen with AllocationTest); machines with
+ * 512-bit vectors therefore use {@link VectorRowKernels512} for everything. Loaded reflectively by
+ * {@link RowKernels#best()} only when the JVM runs with {@code --add-modules jdk.incubator.vector};
+ * never referenced otherwise.
  */
 final class VectorRowKernels extends RowKernels {
   private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
@@ -32,7 +34,6 @@ final class VectorRowKernels extends RowKernels {
   String name() {
     return "vector";
   }
-
 
   @Override
   void dot4(double[] a, int off, int np, double[] w, double[] out) {

@@ -121,7 +121,7 @@ class FusedPassTest {
   @Test
   void vectorAndPlainKernelsAreBitIdentical() {
     SymmetricGaussianSensing any = SymmetricGaussianSensing.generate(3, 4, 1);
-    assumeTrue(any.kernelName().equals("vector"), "run with --add-modules jdk.incubator.vector to compare");
+    assumeTrue(any.kernelName().startsWith("vector"), "run with --add-modules jdk.incubator.vector to compare");
     SplittableRandom rng = new SplittableRandom(9);
     for (int[] size : SIZES) {
       for (Precision precision : Precision.values()) {
