@@ -1,0 +1,112 @@
+package io.lowrank.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** {@code lowrank compare} end to end on a small problem: table, summary.json, report.html, exit codes. */
+class CompareCommandTest {
+  @TempDir
+  static Path dir;
+  static CliRun run;
+  static Path out;
+
+  @BeforeAll
+  static void runSmall() {
+    out = dir.resolve("small");
+    run = CliRun.of("compare", "--n", "12", "--r", "1", "--kappa", "1,10", "--widths", "r,2r", "--iters", "400",
+        "--threads", "2", "--out", out.toString());
+  }
+
+  @Test
+  void printsOneLinePerRunAndExitsZero() {
+    assertThat(run.err()).doesNotContain("Exception");
+    assertThat(run.status()).as(run.out() + run.err()).isZero();
+    // 2 kappas x (6 width methods x 2 widths - ScaledGD at 2r + nuclear once) = 2 x 12 = 24 runs
+    assertThat(run.out()).contains("24 runs in");
+    for (String label : List.of("GD (small init)", "spectral + GD", "ScaledGD (spectral)", "ScaledGD(λ)", "PrecGD",
+        "nuclear norm (FISTA)", "deep factorisation")) {
+      assertThat(run.out()).contains(label);
+    }
+    assertThat(run.out()).containsPattern("(?m)^0 +10 +1 +ScaledGD \\(spectral\\) +\\d+ ");
+  }
+
+  @Test
+  void summaryJsonHasEveryRunWithItsHistory() throws IOException {
+    JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(root.get("runs")).hasSize(24);
+    assertThat(root.get("spec").get("kappas")).hasSize(2);
+    for (JsonNode r : root.get("runs")) {
+      assertThat(out.resolve(r.get("history").asText())).isRegularFile();
+      assertThat(r.get("termination").asText()).isNotEqualTo("DIVERGED");
+    }
+    assertThat(Files.readString(out.resolve("summary.json"))).doesNotContainIgnoringCase("nan");
+  }
+
+  @Test
+  void reportParsesAndHasTheTableAndFigures() throws Exception {
+    Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("report.html").toFile());
+    NodeList rows = doc.getElementsByTagName("tr");
+    assertThat(rows.getLength()).isGreaterThanOrEqualTo(25);
+    List<String> figures = new ArrayList<>();
+    NodeList fig = doc.getElementsByTagName("figure");
+    for (int i = 0; i < fig.getLength(); i++) {
+      figures.add(((Element) fig.item(i)).getAttribute("id"));
+    }
+    assertThat(figures).containsExactly("fig-compare-iterations-s0", "fig-compare-time-s0", "fig-compare-hitting-s0");
+    assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(3);
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    assertThat(html).doesNotContain("src=").doesNotContain("<script").doesNotContain("NaN").doesNotContain("Infinity");
+    assertThat(html).contains("<table class=\"runs\" id=\"runs\">");
+  }
+
+  @Test
+  void aDivergingRunGivesExitCodeOne() {
+    CliRun r = CliRun.of("compare", "--n", "8", "--r", "1", "--kappa", "1", "--widths", "r", "--methods", "gd",
+        "--alpha", "1e3", "--iters", "200", "--threads", "1", "--out", dir.resolve("diverge").toString());
+    assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("DIVERGED");
+    assertThat(r.err()).contains("diverged").doesNotContain("Exception");
+  }
+
+  @Test
+  void badOptionsExitWithTwoAndOneLine() throws IOException {
+    Path file = Files.writeString(dir.resolve("afile"), "x");
+    String[][] cases = {
+        {"--widths", "0", "--widths 0 is invalid; accepted: widths with 1 <= r' <= n"},
+        {"--widths", "3x", "--widths 3x is invalid; accepted: integers, 'r'"},
+        {"--kappa", "0.5", "--kappa 0.5 is invalid; accepted: numbers with 1 <= kappa"},
+        {"--methods", "gd,foo", "--methods foo is invalid; accepted: gd, spectral-gd"},
+        {"--eps", "2", "--eps 2 is invalid"},
+        {"--noise", "-1", "--noise -1 is invalid"},
+        {"--out", file.toString(), "is a file"},
+        {"--kappa", "x", "'x' is not a double"},
+    };
+    for (String[] c : cases) {
+      List<String> args = new ArrayList<>(List.of("compare", "--n", "8", "--iters", "5"));
+      args.add(c[0]);
+      args.add(c[1]);
+      if (!c[0].equals("--out")) {
+        args.addAll(List.of("--out", dir.resolve("bad").toString()));
+      }
+      CliRun r = CliRun.of(args.toArray(String[]::new));
+      assertThat(r.status()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", args)).contains(c[2]).doesNotContain("Exception");
+      assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    }
+  }
+}

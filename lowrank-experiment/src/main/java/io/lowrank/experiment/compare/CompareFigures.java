@@ -1,0 +1,124 @@
+package io.lowrank.experiment.compare;
+
+import io.lowrank.diagnostics.History;
+import io.lowrank.experiment.figure.Figure;
+import io.lowrank.experiment.figure.Series;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of a comparison as plain data: per noise level, the relative test error against
+ * iteration and against solve time (one panel per kappa and width, one line per method), and the
+ * iterations to eps against kappa.
+ */
+public final class CompareFigures {
+  private CompareFigures() {}
+
+  /** All figures, in report order. */
+  public static List<Figure> of(Comparison.Outcome outcome) {
+    CompareSpec spec = outcome.spec();
+    List<Figure> out = new ArrayList<>();
+    for (double noise : spec.noises()) {
+      String tag = "σ = " + num(noise);
+      out.add(grid(outcome, noise, false, "compare-iterations-s" + num(noise),
+          "Relative test error vs iteration (" + tag + ")"));
+      out.add(grid(outcome, noise, true, "compare-time-s" + num(noise),
+          "Relative test error vs solve time (" + tag + ")"));
+      if (spec.kappas().length > 1) {
+        out.add(hittingIterations(outcome, noise));
+      }
+    }
+    return out;
+  }
+
+  private static Figure grid(Comparison.Outcome outcome, double noise, boolean time, String id, String title) {
+    CompareSpec spec = outcome.spec();
+    List<Figure> panels = new ArrayList<>();
+    for (double kappa : spec.kappas()) {
+      for (int width : spec.widths()) {
+        Figure.Builder p = Figure.builder(id + "-k" + num(kappa) + "-w" + width,
+                String.format(Locale.ROOT, "κ = %s, r' = %d", num(kappa), width))
+            .x(time ? "solve time (s)" : "iteration t", false).y("relative test error", true);
+        for (CompareRun run : outcome.runs()) {
+          if (run.noise() != noise || run.kappa() != kappa || (run.width() != width && run.method().usesWidth())) {
+            continue;
+          }
+          Series s = trace(run, time);
+          if (s != null) {
+            p.add(s);
+          }
+        }
+        p.hline(spec.eps(), "ε", Series.Color.neutral());
+        panels.add(p.build());
+      }
+    }
+    return Figure.grid(id, title, panels);
+  }
+
+  /** A method's test error against iteration or time, without non-finite points. */
+  static Series trace(CompareRun run, boolean time) {
+    History h = run.history();
+    double[] x = h.column(time ? "elapsed_s" : History.ITERATION);
+    double[] y = h.column("test_error");
+    int k = 0;
+    double[] fx = new double[x.length];
+    double[] fy = new double[y.length];
+    for (int i = 0; i < x.length; i++) {
+      if (Double.isFinite(x[i]) && Double.isFinite(y[i]) && y[i] > 0) {
+        fx[k] = x[i];
+        fy[k] = y[i];
+        k++;
+      }
+    }
+    if (k == 0) {
+      return null;
+    }
+    return Series.line(run.method().label(), Arrays.copyOf(fx, k), Arrays.copyOf(fy, k), color(run.method()));
+  }
+
+  private static Figure hittingIterations(Comparison.Outcome outcome, double noise) {
+    CompareSpec spec = outcome.spec();
+    List<Figure> panels = new ArrayList<>();
+    for (int width : spec.widths()) {
+      Figure.Builder p = Figure.builder("compare-hitting-s" + num(noise) + "-w" + width, "r' = " + width)
+          .x("condition number κ", true).y("iterations to ε", true).xTicks(spec.kappas());
+      for (CompareMethod m : spec.methods()) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (CompareRun run : outcome.runs()) {
+          if (run.method() == m && run.noise() == noise && (run.width() == width || !m.usesWidth())
+              && run.reached()) {
+            xs.add(run.kappa());
+            ys.add((double) Math.max(run.iterationsToEps(), 1));
+          }
+        }
+        if (!xs.isEmpty()) {
+          p.add(Series.points(m.label(), xs.stream().mapToDouble(Double::doubleValue).toArray(),
+              ys.stream().mapToDouble(Double::doubleValue).toArray(), color(m)));
+        }
+      }
+      panels.add(p.build());
+    }
+    return Figure.grid("compare-hitting-s" + num(noise), String.format(Locale.ROOT,
+        "Iterations to ε = %s vs κ (σ = %s; methods that never reach ε are absent)", sci(spec.eps()), num(noise)),
+        panels);
+  }
+
+  /** One colour per method in every figure. */
+  static Series.Color color(CompareMethod m) {
+    return Series.Color.qualitative(m.ordinal());
+  }
+
+  static String num(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+      return Long.toString((long) v);
+    }
+    return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+
+  static String sci(double v) {
+    return String.format(Locale.ROOT, "%.0e", v);
+  }
+}
