@@ -1,0 +1,84 @@
+package io.lowrank.bench;
+
+import io.lowrank.model.Problem;
+import io.lowrank.operator.Precision;
+import io.lowrank.operator.SymmetricGaussianSensing;
+import io.lowrank.parallel.Parallelism;
+import io.lowrank.solver.BatchIterate;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Times GD iterations of dense sensing the way {@code numpy_sensing.py} in the shared bench folder
+ * does, for side-by-side runs: builds the problem, runs {@code --warmup} iterations, times
+ * {@code --iters} more one by one and prints one JSON line with the median seconds per iteration
+ * (for K > 1: per batched iteration, which advances all K trajectories). Used by
+ * {@code scripts/bench-vs-numpy.sh}; JMH ({@link SensingIterationBenchmark}) is the rigorous suite.
+ *
+ * <pre>
+ * java --add-modules jdk.incubator.vector -cp lowrank-bench/target/benchmarks.jar io.lowrank.bench.IterationTiming \
+ *     --n 100 --m 2500 --rprime 5 --precision float32 --batch 1 --threads 1 --iters 200 --warmup 300
+ * </pre>
+ */
+public final class IterationTiming {
+  private IterationTiming() {}
+
+  public static void main(String[] args) {
+    int n = 100;
+    int m = 2500;
+    int width = 5;
+    Precision precision = Precision.FLOAT64;
+    int batch = 1;
+    int threads = 1;
+    int iters = 200;
+    int warmup = 300;
+    long seed = 0;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      String v = args[i + 1];
+      switch (args[i]) {
+        case "--n" -> n = Integer.parseInt(v);
+        case "--m" -> m = Integer.parseInt(v);
+        case "--rprime" -> width = Integer.parseInt(v);
+        case "--precision" -> precision = Precision.fromLabel(v);
+        case "--batch" -> batch = Integer.parseInt(v);
+        case "--threads" -> threads = Integer.parseInt(v);
+        case "--iters" -> iters = Integer.parseInt(v);
+        case "--warmup" -> warmup = Integer.parseInt(v);
+        case "--seed" -> seed = Long.parseLong(v);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + "; accepted: --n --m --rprime --precision --batch --threads --iters --warmup --seed");
+      }
+    }
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException("options come in pairs: --name value");
+    }
+    try (Parallelism par = Parallelism.threads(threads)) {
+      long t0 = System.nanoTime();
+      Problem p = SensingSetup.problem(n, m, precision, par, seed);
+      BatchIterate it = SensingSetup.start(p, width, batch);
+      double setup = (System.nanoTime() - t0) * 1e-9;
+      boolean[] active = new boolean[batch];
+      Arrays.fill(active, true);
+      for (int i = 0; i < warmup; i++) {
+        it.step(active);
+      }
+      double[] times = new double[iters];
+      for (int i = 0; i < iters; i++) {
+        long s = System.nanoTime();
+        it.step(active);
+        times[i] = (System.nanoTime() - s) * 1e-9;
+      }
+      double loss = it.member(0).loss();
+      Arrays.sort(times);
+      double median = iters == 0 ? Double.NaN
+          : iters % 2 == 1 ? times[iters / 2] : 0.5 * (times[iters / 2 - 1] + times[iters / 2]);
+      System.out.println(String.format(Locale.ROOT,
+          "{\"impl\": \"lowrank\", \"bench\": \"sensing\", \"n\": %d, \"m\": %d, \"rprime\": %d, \"dtype\": \"%s\", "
+              + "\"batch\": %d, \"threads\": %d, \"kernels\": \"%s\", \"operator_bytes\": %d, \"iterations\": %d, "
+              + "\"warmup\": %d, \"setup_s\": %.6f, \"median_iter_s\": %.9f, \"min_iter_s\": %.9f, \"final_train_loss\": %.10e}",
+          n, m, width, precision.label(), batch, threads, SensingSetup.kernels(),
+          SymmetricGaussianSensing.bytes(n, m, precision), iters, warmup, setup, median,
+          iters == 0 ? Double.NaN : times[0], loss));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.lowrank.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lowrank.experiment.io.Json;
+import io.lowrank.report.svg.Plot;
+import io.lowrank.report.svg.Scale;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The chart of docs/performance.md from the medians that {@code scripts/bench-vs-numpy.sh} writes:
+ * milliseconds per GD iteration against megabytes of measurements streamed per iteration (log-log),
+ * one point per configuration, with the line time = bytes / (read bandwidth) measured in the same
+ * run. Points on the line run at the memory-bandwidth limit.
+ *
+ * <pre>java -cp lowrank-bench/target/benchmarks.jar io.lowrank.bench.PerformanceChart medians.json chart.svg</pre>
+ */
+public final class PerformanceChart {
+  private PerformanceChart() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: PerformanceChart MEDIANS.json OUT.svg");
+    }
+    JsonNode root = Json.mapper().readTree(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+    Plot.Builder plot = Plot.builder()
+        .title("One GD iteration, dense sensing n = 100, m = 2500, r' = 5 (medians)")
+        .xLabel("MB of measurements streamed per iteration (per trajectory)")
+        .yLabel("ms per iteration (per trajectory)")
+        .xScale(Scale.LOG)
+        .yScale(Scale.LOG);
+    series(plot, root, "lowrank", 1, "lowrank (1 trajectory; float64/float32, 1/2 threads)", "#1f77b4");
+    series(plot, root, "lowrank", 8, "lowrank, K = 8 batched (per trajectory)", "#2ca02c");
+    series(plot, root, "numpy", 1, "numpy + OpenBLAS (best of 1 / default BLAS threads)", "#d62728");
+    double gbps = root.at("/bandwidth_GBps").asDouble();
+    double[] mb = {10, 1000};
+    plot.dashedLine(String.format(java.util.Locale.ROOT, "read bandwidth %.0f GB/s (same run)", gbps), mb,
+        new double[] {mb[0] / gbps, mb[1] / gbps}, "#7f7f7f");
+    Files.writeString(Path.of(args[1]), plot.build().toSvg(), StandardCharsets.UTF_8);
+  }
+
+  private static void series(Plot.Builder plot, JsonNode root, String kind, int batch, String label, String color) {
+    List<double[]> pts = new ArrayList<>();
+    for (JsonNode c : root.at("/configs")) {
+      if (c.at("/kind").asText().equals(kind) && c.at("/batch").asInt(1) == batch && c.at("/rprime").asInt() == 5) {
+        pts.add(new double[] {c.at("/streamed_MB").asDouble() / batch, c.at("/ms").asDouble() / batch});
+      }
+    }
+    double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
+    double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
+    if (x.length > 0) {
+      plot.points(label, x, y, color);
+    }
+  }
+}
