@@ -71,8 +71,10 @@ public final class Dense {
     int q = a.rows();
     int p = a.cols();
     int s = b.cols();
-    Check.shape(b.rows() == q && c.rows() == p && c.cols() == s,
-        "multiplyTransA: (%dx%d)^T times %dx%d into %dx%d", q, p, b.rows(), s, c.rows(), c.cols());
+    if (b.rows() != q || c.rows() != p || c.cols() != s) { // guarded: no varargs array on the hot path
+      Check.shape(false,
+          "multiplyTransA: (%dx%d)^T times %dx%d into %dx%d", q, p, b.rows(), s, c.rows(), c.cols());
+    }
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
@@ -98,8 +100,10 @@ public final class Dense {
     int p = a.rows();
     int q = a.cols();
     int s = b.rows();
-    Check.shape(b.cols() == q && c.rows() == p && c.cols() == s,
-        "multiplyTransB: %dx%d times (%dx%d)^T into %dx%d", p, q, s, b.cols(), c.rows(), c.cols());
+    if (b.cols() != q || c.rows() != p || c.cols() != s) { // guarded: no varargs array on the hot path
+      Check.shape(false,
+          "multiplyTransB: %dx%d times (%dx%d)^T into %dx%d", p, q, s, b.cols(), c.rows(), c.cols());
+    }
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
@@ -118,7 +122,9 @@ public final class Dense {
 
   /** y += alpha x (same length). */
   public static void axpy(double alpha, double[] x, double[] y) {
-    Check.shape(x.length == y.length, "axpy: lengths %d and %d differ", x.length, y.length);
+    if (x.length != y.length) { // guarded: no varargs array on the hot path
+      Check.shape(false, "axpy: lengths %d and %d differ", x.length, y.length);
+    }
     for (int i = 0; i < x.length; i++) {
       y[i] += alpha * x[i];
     }
@@ -126,7 +132,9 @@ public final class Dense {
 
   /** Sum of x[i] y[i]. */
   public static double dot(double[] x, double[] y) {
-    Check.shape(x.length == y.length, "dot: lengths %d and %d differ", x.length, y.length);
+    if (x.length != y.length) { // guarded: no varargs array on the hot path
+      Check.shape(false, "dot: lengths %d and %d differ", x.length, y.length);
+    }
     double s = 0.0;
     for (int i = 0; i < x.length; i++) {
       s += x[i] * y[i];
@@ -146,7 +154,9 @@ public final class Dense {
 
   /** Frobenius norm of a - b (same shapes). */
   public static double distanceF(Mat a, Mat b) {
-    Check.shape(a.sameShape(b), "distanceF: shapes %s and %s differ", a, b);
+    if (!a.sameShape(b)) { // guarded: no varargs array on the hot path
+      Check.shape(false, "distanceF: shapes %s and %s differ", a, b);
+    }
     double[] x = a.data();
     double[] y = b.data();
     double s = 0.0;
@@ -169,7 +179,9 @@ public final class Dense {
 
   /** Trace of a square matrix. */
   public static double trace(Mat a) {
-    Check.shape(a.rows() == a.cols(), "trace of a non-square %s", a);
+    if (a.rows() != a.cols()) { // guarded: no varargs array on the hot path
+      Check.shape(false, "trace of a non-square %s", a);
+    }
     double t = 0.0;
     for (int i = 0; i < a.rows(); i++) {
       t += a.get(i, i);
