@@ -1,7 +1,6 @@
 package io.lowrank.als;
 
 import io.lowrank.linalg.Check;
-import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.objective.AsymmetricObjective;
@@ -143,7 +142,11 @@ public final class AlternatingLeastSquares implements Solver {
         op.forward(left, x, meas, ws);
         op.adjointTransposeTimes(meas, left, out, ws);
       }
-      Dense.axpy(rho, x.data(), out.data());
+      double[] xd = x.data();
+      double[] od = out.data();
+      for (int i = 0; i < od.length; i++) {
+        od[i] += rho * xd[i];
+      }
     }
 
     /** CG on the ridge normal equations of one factor, warm-started at the factor; relaxed update. */
@@ -174,7 +177,10 @@ public final class AlternatingLeastSquares implements Solver {
       double stop = config.innerTolerance() * config.innerTolerance() * bb;
       for (int it = 0; it < config.innerIterations() && rr > stop && rr > 0; it++) {
         normal(leftStep, cg.p, cg.ap);
-        double pap = Dense.dot(p, ap);
+        double pap = 0.0;
+        for (int i = 0; i < p.length; i++) {
+          pap += p[i] * ap[i];
+        }
         if (!(pap > 0)) {
           break;
         }

@@ -28,7 +28,9 @@ public final class Cholesky {
    * definite (a pivot is not positive and finite).
    */
   public boolean factor(double[] g) {
-    Check.shape(g.length == k * k, "Cholesky: matrix has %d entries, expected %d x %d", g.length, k, k);
+    if (g.length != k * k) { // checked without varargs: this runs every step
+      Check.shape(false, "Cholesky: matrix has %d entries, expected %d x %d", g.length, k, k);
+    }
     double[] l = lower;
     for (int i = 0; i < k; i++) {
       int ri = i * k;
@@ -56,8 +58,9 @@ public final class Cholesky {
    * out solves G x^T = b_row^T (G is symmetric). {@code out} may be {@code b} itself.
    */
   public void solveRows(Mat b, Mat out) {
-    Check.shape(b.cols() == k && out.rows() == b.rows() && out.cols() == k,
-        "Cholesky.solveRows: %s into %s with k = %d", b, out, k);
+    if (b.cols() != k || out.rows() != b.rows() || out.cols() != k) {
+      Check.shape(false, "Cholesky.solveRows: %s into %s with k = %d", b, out, k);
+    }
     double[] l = lower;
     double[] bd = b.data();
     double[] od = out.data();

@@ -35,7 +35,9 @@ public final class SymmetricEigenSolver {
    * triangle is used). Returns false when the QL iteration does not converge (non-finite input).
    */
   public boolean decompose(double[] a) {
-    Check.shape(a.length == n * n, "eigen-decomposition of %d entries, expected %d x %d", a.length, n, n);
+    if (a.length != n * n) { // checked without varargs: this runs every step
+      Check.shape(false, "eigen-decomposition of %d entries, expected %d x %d", a.length, n, n);
+    }
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
         double x = a[i * n + j];

@@ -2,7 +2,6 @@ package io.lowrank.solver;
 
 import io.lowrank.linalg.Check;
 import io.lowrank.linalg.Cholesky;
-import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import java.util.Arrays;
@@ -99,15 +98,38 @@ public final class ScaledDirection implements Direction {
       this.out = new Mat(n, width);
     }
 
+    /** g = P^T P + lambda I (k x k), upper triangle accumulated row by row, then mirrored. */
+    private static void gramPlusDamping(Mat partner, double lambda, double[] g, int k) {
+      Arrays.fill(g, 0.0);
+      double[] p = partner.data();
+      int rows = partner.rows();
+      for (int i = 0; i < rows; i++) {
+        int row = i * k;
+        for (int a = 0; a < k; a++) {
+          double pa = p[row + a];
+          int ga = a * k;
+          for (int b = a; b < k; b++) {
+            g[ga + b] += pa * p[row + b];
+          }
+        }
+      }
+      for (int a = 0; a < k; a++) {
+        g[a * k + a] += lambda;
+        for (int b = a + 1; b < k; b++) {
+          g[b * k + a] = g[a * k + b];
+        }
+      }
+    }
+
     @Override
     public Mat direction(Mat factor, Mat partner, Mat grad, double loss) {
-      Dense.multiplyTransA(partner, partner, gram);
+      if (partner.cols() != gram.cols() || grad.rows() != out.rows() || grad.cols() != out.cols()) {
+        Check.shape(false, "direction: partner %s and gradient %s do not match the bound %s", partner, grad, out);
+      }
       double lambda = damping.at(loss);
       int k = gram.cols();
       double[] g = gram.data();
-      for (int i = 0; i < k; i++) {
-        g[i * k + i] += lambda;
-      }
+      gramPlusDamping(partner, lambda, g, k);
       if (!cholesky.factor(g)) {
         Arrays.fill(out.data(), Double.NaN);
         return out;
