@@ -28,7 +28,8 @@ class CompareCommandTest {
   @BeforeAll
   static void runSmall() {
     out = dir.resolve("small");
-    run = CliRun.of("compare", "--n", "12", "--r", "1", "--kappa", "1,10", "--widths", "r,2r", "--iters", "400",
+    run = CliRun.of("compare", "--n", "12", "--r", "1", "--kappa", "1,10", "--noise", "0,0.005", "--widths", "r,2r",
+        "--iters", "400",
         "--threads", "2", "--out", out.toString());
   }
 
@@ -36,8 +37,8 @@ class CompareCommandTest {
   void printsOneLinePerRunAndExitsZero() {
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(run.status()).as(run.out() + run.err()).isZero();
-    // 2 kappas x (6 width methods x 2 widths - ScaledGD at 2r + nuclear once) = 2 x 12 = 24 runs
-    assertThat(run.out()).contains("24 runs in");
+    // 2 noises x 2 kappas x (6 width methods x 2 widths - ScaledGD at 2r + nuclear once) = 4 x 12 runs
+    assertThat(run.out()).contains("48 runs in");
     for (String label : List.of("GD (small init)", "spectral + GD", "ScaledGD (spectral)", "ScaledGD(λ)", "PrecGD",
         "nuclear norm (FISTA)", "deep factorisation")) {
       assertThat(run.out()).contains(label);
@@ -48,7 +49,7 @@ class CompareCommandTest {
   @Test
   void summaryJsonHasEveryRunWithItsHistory() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    assertThat(root.get("runs")).hasSize(24);
+    assertThat(root.get("runs")).hasSize(48);
     assertThat(root.get("spec").get("kappas")).hasSize(2);
     for (JsonNode r : root.get("runs")) {
       assertThat(out.resolve(r.get("history").asText())).isRegularFile();
@@ -61,14 +62,15 @@ class CompareCommandTest {
   void reportParsesAndHasTheTableAndFigures() throws Exception {
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("report.html").toFile());
     NodeList rows = doc.getElementsByTagName("tr");
-    assertThat(rows.getLength()).isGreaterThanOrEqualTo(25);
+    assertThat(rows.getLength()).isGreaterThanOrEqualTo(49);
     List<String> figures = new ArrayList<>();
     NodeList fig = doc.getElementsByTagName("figure");
     for (int i = 0; i < fig.getLength(); i++) {
       figures.add(((Element) fig.item(i)).getAttribute("id"));
     }
-    assertThat(figures).containsExactly("fig-compare-iterations-s0", "fig-compare-time-s0", "fig-compare-hitting-s0");
-    assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(3);
+    assertThat(figures).containsExactly("fig-compare-iterations-s0", "fig-compare-time-s0", "fig-compare-hitting-s0",
+        "fig-compare-iterations-s0p005", "fig-compare-time-s0p005", "fig-compare-hitting-s0p005");
+    assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(6);
     String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
     assertThat(html).doesNotContain("src=").doesNotContain("<script").doesNotContain("NaN").doesNotContain("Infinity");
     assertThat(html).contains("<table class=\"runs\" id=\"runs\">");

@@ -22,9 +22,9 @@ public final class CompareFigures {
     List<Figure> out = new ArrayList<>();
     for (double noise : spec.noises()) {
       String tag = "σ = " + num(noise);
-      out.add(grid(outcome, noise, false, "compare-iterations-s" + num(noise),
+      out.add(grid(outcome, noise, false, "compare-iterations-s" + idPart(noise),
           "Relative test error vs iteration (" + tag + ")"));
-      out.add(grid(outcome, noise, true, "compare-time-s" + num(noise),
+      out.add(grid(outcome, noise, true, "compare-time-s" + idPart(noise),
           "Relative test error vs solve time (" + tag + ")"));
       if (spec.kappas().length > 1) {
         out.add(hittingIterations(outcome, noise));
@@ -38,7 +38,7 @@ public final class CompareFigures {
     List<Figure> panels = new ArrayList<>();
     for (double kappa : spec.kappas()) {
       for (int width : spec.widths()) {
-        Figure.Builder p = Figure.builder(id + "-k" + num(kappa) + "-w" + width,
+        Figure.Builder p = Figure.builder(id + "-k" + idPart(kappa) + "-w" + width,
                 String.format(Locale.ROOT, "κ = %s, r' = %d", num(kappa), width))
             .x(time ? "solve time (s)" : "iteration t", false).y("relative test error", true);
         for (CompareRun run : outcome.runs()) {
@@ -82,7 +82,7 @@ public final class CompareFigures {
     CompareSpec spec = outcome.spec();
     List<Figure> panels = new ArrayList<>();
     for (int width : spec.widths()) {
-      Figure.Builder p = Figure.builder("compare-hitting-s" + num(noise) + "-w" + width, "r' = " + width)
+      Figure.Builder p = Figure.builder("compare-hitting-s" + idPart(noise) + "-w" + width, "r' = " + width)
           .x("condition number κ", true).y("iterations to ε", true).xTicks(spec.kappas());
       for (CompareMethod m : spec.methods()) {
         List<Double> xs = new ArrayList<>();
@@ -101,7 +101,7 @@ public final class CompareFigures {
       }
       panels.add(p.build());
     }
-    return Figure.grid("compare-hitting-s" + num(noise), String.format(Locale.ROOT,
+    return Figure.grid("compare-hitting-s" + idPart(noise), String.format(Locale.ROOT,
         "Iterations to ε = %s vs κ (σ = %s; methods that never reach ε are absent)", sci(spec.eps()), num(noise)),
         panels);
   }
@@ -116,6 +116,11 @@ public final class CompareFigures {
       return Long.toString((long) v);
     }
     return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@link #num} for identifiers ([A-Za-z0-9_-]): 0.01 -> 0p01. */
+  static String idPart(double v) {
+    return num(v).replace('.', 'p');
   }
 
   static String sci(double v) {

@@ -43,7 +43,11 @@ class ComparisonTest {
     assertThat(o.runs()).allMatch(r -> r.termination() != Termination.DIVERGED);
     List<Figure> figures = CompareFigures.of(o);
     assertThat(figures).extracting(Figure::id).containsExactly("compare-iterations-s0", "compare-time-s0",
-        "compare-hitting-s0", "compare-iterations-s0.01", "compare-time-s0.01", "compare-hitting-s0.01");
+        "compare-hitting-s0", "compare-iterations-s0p01", "compare-time-s0p01", "compare-hitting-s0p01");
+    for (Figure f : figures) {
+      assertThat(f.id()).matches("[A-Za-z][A-Za-z0-9_-]*");
+      f.panels().forEach(p -> assertThat(p.id()).matches("[A-Za-z][A-Za-z0-9_-]*"));
+    }
     assertThat(figures.get(0).panels()).hasSize(4);
   }
 
