@@ -36,10 +36,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Run the solvers side by side on one planted sensing problem (same measurements for all) and",
-        "report, per condition number, width and noise level, the iterations and solve time each needs to",
-        "reach relative test error --eps, its final error and why it stopped; writes report.html,",
-        "summary.json and runs/<id>/history.csv.",
+    description = {"Run the solvers side by side on one planted sensing problem (same measurements for all) and "
+        + "report, per condition number, width and noise level, the iterations and solve time each needs to reach "
+        + "relative test error --eps, its final error and why it stopped; writes report.html, summary.json and "
+        + "runs/<id>/history.csv.",
         "Exit codes: 0 done, 1 some run diverged, 2 bad input, 70 internal error."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -55,19 +55,19 @@ public final class CompareCommand implements Callable<Integer> {
   @Option(names = "--m", paramLabel = "M", description = "number of measurements m. Default: 20 n r.")
   Integer m;
 
-  @Option(names = "--kappa", paramLabel = "K[,K...]", split = ",", defaultValue = "1,10,100",
+  @Option(names = "--kappa", paramLabel = "K", split = ",", defaultValue = "1,10,100",
       description = "condition numbers of M* (each >= 1). Default: ${DEFAULT-VALUE}.")
   List<Double> kappas;
 
-  @Option(names = "--noise", paramLabel = "SIGMA[,SIGMA...]", split = ",", defaultValue = "0",
+  @Option(names = "--noise", paramLabel = "SIGMA", split = ",", defaultValue = "0",
       description = "noise standard deviations sigma, y = A(M*) + e. Default: ${DEFAULT-VALUE}.")
   List<Double> noises;
 
-  @Option(names = "--widths", paramLabel = "W[,W...]", split = ",", defaultValue = "r,2r",
+  @Option(names = "--widths", paramLabel = "W", split = ",", defaultValue = "r,2r",
       description = "factor widths r': integers, 'r', '<k>r' (e.g. 2r) or 'n'. Default: ${DEFAULT-VALUE}.")
   List<String> widths;
 
-  @Option(names = "--methods", paramLabel = "M[,M...]", split = ",",
+  @Option(names = "--methods", paramLabel = "M", split = ",",
       description = "methods to run, in table order; accepted: gd, spectral-gd, scaledgd, scaledgd-lambda, precgd, nuclear, deep. Default: all.")
   List<String> methods;
 
