@@ -226,8 +226,8 @@ public final class OverparameterisationPriceClaim implements Claim {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("n, r", "40, 2");
     params.put("m", c.oversampling() + "nr = " + c.oversampling() * 80);
-    params.put("A: κ, α, r', horizon", "2, " + sci(c.alphaPrice()) + ", {2, 4}, " + c.horizonPrice());
-    params.put("B: κ, α, r', horizon", Arrays.toString(c.kappas()) + ", " + sci(c.alphaCure()) + ", 4, " + c.horizonCure());
+    params.put("A: κ, α, r', horizon", ClaimSupport.fixed(ClaimSupport.KAPPA, 0) + ", " + sci(c.alphaPrice()) + ", " + R + " and " + 2 * R + ", " + c.horizonPrice());
+    params.put("B: κ, α, r', horizon", kappaList() + ", " + sci(c.alphaCure()) + ", " + 2 * R + ", " + c.horizonCure());
     params.put("steps", "GD μ = 0.25/λ₁(A*(y)); ScaledGD(λ), PrecGD μ = 0.5");
     params.put("damping", "ScaledGD(λ): λ = 0.1 λ_r(A*(y)); PrecGD: λ_t = √f(U_t)");
     params.put("seeds", c.seeds().length);
