@@ -4,11 +4,12 @@
 # alternating the programs, repeated, with a memory-bandwidth probe of the operator's size.
 # Prints a table of medians and ratios (issue 6 targets) and keeps the raw JSON lines.
 #
-#   scripts/bench-vs-numpy.sh [--reps R] [--out DIR] [--quick]
+#   scripts/bench-vs-numpy.sh [--reps R] [--out DIR] [--quick] [--wait-quiet S]
 #
 # --reps R   repetitions of the whole matrix (default 3); medians are over repetitions
 # --out DIR  where results.jsonl and table.md go (default: target/bench-vs-numpy in the repo)
 # --quick    fewer iterations per measurement (a smoke run, not for quoting)
+# --wait-quiet S  before each measurement wait up to S seconds for other processes to go quiet
 #
 # Needs: Java 17 + Maven (builds lowrank-bench), python3 with numpy, gcc (bandwidth probe), and
 # the shared folder at ../shared relative to the repo root (bench/numpy_sensing.py etc.).
@@ -34,13 +35,15 @@ python3 -c 'import numpy' 2>/dev/null || { echo "bench-vs-numpy: python3 needs n
 reps=3
 out="$root/target/bench-vs-numpy"
 quick=0
+wait_quiet=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) reps="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --quick) quick=1; shift ;;
-    -h|--help) sed -n '2,18p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) echo "bench-vs-numpy: unknown option $1 (accepted: --reps R, --out DIR, --quick)" >&2; exit 2 ;;
+    --wait-quiet) wait_quiet="$2"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "bench-vs-numpy: unknown option $1 (accepted: --reps R, --out DIR, --quick, --wait-quiet S)" >&2; exit 2 ;;
   esac
 done
 
@@ -57,7 +60,8 @@ jar="$root/lowrank-bench/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "bench-vs-numpy: build did not produce $jar" >&2; exit 2; }
 mkdir -p "$out"
 
-export BENCH_JAR="$jar" BENCH_SHARED="$shared_bench" BENCH_OUT="$out" BENCH_REPS="$reps" BENCH_QUICK="$quick"
+export BENCH_JAR="$jar" BENCH_SHARED="$shared_bench" BENCH_OUT="$out" BENCH_REPS="$reps" BENCH_QUICK="$quick" \
+  BENCH_WAIT_QUIET="$wait_quiet"
 python3 - <<'PY'
 import json, os, statistics, subprocess, sys, time
 
@@ -68,7 +72,7 @@ PACKED = N * (N + 1) // 2
 env_np = {k: v for k, v in os.environ.items() if k not in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")}
 java = ["java", "-Xms3g", "-Xmx3g", "-XX:+UseTransparentHugePages", "--add-modules", "jdk.incubator.vector",
         "-cp", jar, "io.lowrank.bench.IterationTiming"]
-hostload = [sys.executable, os.path.join(shared, "hostload.py"), "--"]
+hostload = [sys.executable, os.path.join(shared, "hostload.py"), "--wait-quiet", os.environ["BENCH_WAIT_QUIET"], "--"]
 
 def lowrank(dtype, rprime, batch, threads):
     iters, warm = (40, 60) if quick else (150, 250)

@@ -30,8 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * n = 100, m = 2500, r = 5, alpha = 1e-3, and of its parts, so one can see where the time goes.
  *
  * <ul>
- *   <li>{@code step}: one {@link Iterate#step()} = forward A(UU^T) + residual + adjoint
- *       A*(res) U + the update of U. The iterate keeps advancing during the trial (GD from small
+ *   <li>{@code step}: one {@link Iterate#step()} = the fused single pass (residual and A*(res)
+ *       together) + the GEMM + the update of U. The iterate keeps advancing during the trial (GD from small
  *       random init is stable with the default step rule), so this times real iterations.
  *   <li>{@code forward}: A(UU^T) through the workspace (factor product O(n^2 r'/2) + one pass over
  *       the packed m x n(n+1)/2 operator).
@@ -44,11 +44,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * Operator bytes: 8 m n(n+1)/2 = 101 MB, so each pass is memory-bound on this machine; a GD
- * iteration makes two passes (forward, then adjoint).
+ * step makes one fused pass, forward + adjoint make two. The JVM runs with the
+ * jdk.incubator.vector kernels; {@link SensingIterationBenchmark} covers float32, batches and threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+UseTransparentHugePages", "--add-modules",
+    "jdk.incubator.vector"})
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class GdIterationBenchmark {

@@ -2,6 +2,7 @@ package io.lowrank.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lowrank.experiment.io.Json;
+import io.lowrank.report.svg.LegendPosition;
 import io.lowrank.report.svg.Plot;
 import io.lowrank.report.svg.Scale;
 import java.io.IOException;
@@ -14,8 +15,10 @@ import java.util.List;
 /**
  * The chart of docs/performance.md from the medians that {@code scripts/bench-vs-numpy.sh} writes:
  * milliseconds per GD iteration against megabytes of measurements streamed per iteration (log-log),
- * one point per configuration, with the line time = bytes / (read bandwidth) measured in the same
- * run. Points on the line run at the memory-bandwidth limit.
+ * one point per configuration, with the lines time = bytes / (read bandwidth) measured in the same
+ * run with one thread on arrays of the float64 (101 MB) and float32 (50 MB) operator sizes (the
+ * smaller one partly fits the last-level cache, hence its higher rate). Points on a line run at
+ * that memory-bandwidth limit.
  *
  * <pre>java -cp lowrank-bench/target/benchmarks.jar io.lowrank.bench.PerformanceChart medians.json chart.svg</pre>
  */
@@ -32,15 +35,24 @@ public final class PerformanceChart {
         .xLabel("MB of measurements streamed per iteration (per trajectory)")
         .yLabel("ms per iteration (per trajectory)")
         .xScale(Scale.LOG)
-        .yScale(Scale.LOG);
-    series(plot, root, "lowrank", 1, "lowrank (1 trajectory; float64/float32, 1/2 threads)", "#1f77b4");
-    series(plot, root, "lowrank", 8, "lowrank, K = 8 batched (per trajectory)", "#2ca02c");
-    series(plot, root, "numpy", 1, "numpy + OpenBLAS (best of 1 / default BLAS threads)", "#d62728");
-    double gbps = root.at("/bandwidth_GBps").asDouble();
-    double[] mb = {10, 1000};
-    plot.dashedLine(String.format(java.util.Locale.ROOT, "read bandwidth %.0f GB/s (same run)", gbps), mb,
-        new double[] {mb[0] / gbps, mb[1] / gbps}, "#7f7f7f");
-    Files.writeString(Path.of(args[1]), plot.build().toSvg(), StandardCharsets.UTF_8);
+        .yScale(Scale.LOG)
+        .legendPosition(LegendPosition.TOP_LEFT);
+    series(plot, root, "lowrank", 1, "lowrank, 1 trajectory (f64/f32, 1/2 threads)", "#1f77b4");
+    series(plot, root, "lowrank", 8, "lowrank, K = 8 batched, per trajectory", "#2ca02c");
+    series(plot, root, "numpy", 1, "numpy + OpenBLAS, best BLAS threads", "#d62728");
+    double[] mb = {5, 1000};
+    String[] colors = {"#7f7f7f", "#bcbd22"};
+    int i = 0;
+    for (JsonNode b : root.at("/bandwidth")) {
+      if (b.at("/threads").asInt() != 1) {
+        continue;
+      }
+      double gbps = b.at("/GBps").asDouble();
+      String size = b.at("/dtype").asText().equals("float64") ? "101 MB" : "50 MB";
+      plot.dashedLine(String.format(java.util.Locale.ROOT, "read bandwidth, %s array: %.0f GB/s", size, gbps), mb,
+          new double[] {mb[0] / gbps, mb[1] / gbps}, colors[i++ % colors.length]);
+    }
+    Files.writeString(Path.of(args[1]), plot.build().toSvg(820, 520), StandardCharsets.UTF_8);
   }
 
   private static void series(Plot.Builder plot, JsonNode root, String kind, int batch, String label, String color) {
