@@ -153,7 +153,7 @@ public final class Comparison {
         : rules.withTimeLimit(Duration.ofNanos(Math.round(spec.timeLimitSeconds() * 1e9)));
   }
 
-  /** One run (public for tests). */
+  /** One run of a task on its problem. */
   static CompareRun run(CompareSpec spec, Task task, Problem problem) {
     GroundTruth truth = problem.truth().orElseThrow();
     HistoryRecorder recorder = new HistoryRecorder(List.of(Probes.trainLoss(), Probes.testError(truth), Probes.elapsed()));
