@@ -6,7 +6,7 @@ import java.util.List;
 public final class ClaimSuite {
   private ClaimSuite() {}
 
-  /** Claims 1–8; 7 and 8 are reported as not available until their solvers land. */
+  /** Claims 1–8 of MATH.md §6 ({@link NotAvailableClaim} stands in for a claim whose machinery has not landed). */
   public static List<Claim> standard(Budget budget) {
     ErrorVsAlphaClaim.Config sweep = ErrorVsAlphaClaim.Config.of(budget);
     return List.of(
