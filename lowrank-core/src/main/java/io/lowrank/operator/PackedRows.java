@@ -71,6 +71,9 @@ final class PackedRows {
     private final int members;
     private final double[][][] partial;
     private final double[][] dots;
+    private final double[][][] memberDots;
+    private final double[][] scaledResiduals;
+    private final double[][] laneScratch;
     private final IntConsumer forwardTask = this::forwardBlock;
     private final IntConsumer adjointTask = this::adjointBlock;
     private final IntConsumer fusedTask = this::fusedBlock;
@@ -89,6 +92,9 @@ final class PackedRows {
       this.members = members;
       this.partial = new double[blocks][members][np];
       this.dots = new double[blocks][4];
+      this.memberDots = new double[blocks][members][4];
+      this.scaledResiduals = new double[blocks][4 * 4];
+      this.laneScratch = new double[blocks][16 * RowKernels.LANES];
     }
 
     int members() {
@@ -182,7 +188,11 @@ final class PackedRows {
       }
       int i = from;
       for (; i + 3 < to; i += 4) {
-        for (int k = 0; k < active; k++) {
+        int k = 0;
+        for (; k + 3 < active; k += 4) {
+          fourMembers(b, i, k, acc);
+        }
+        for (; k < active; k++) {
           dot4(i, w[k], d);
           double[] r = out[k];
           double r0 = scale * d[0] - y[i];
@@ -202,6 +212,37 @@ final class PackedRows {
           out[k][i] = r0;
           axpy1(i, scale * r0, acc[k]);
         }
+      }
+    }
+
+    /**
+     * Rows i..i+3 for members k..k+3: the kernels may load each row vector once for all four. Per
+     * member the operations are those of dot4, residuals, axpy4, so results are unchanged.
+     */
+    private void fourMembers(int b, int i, int k, double[][] acc) {
+      double[][] dd = memberDots[b];
+      double[] v = scaledResiduals[b];
+      int off = i * np;
+      if (a64 != null) {
+        kernels.dot4x4(a64, off, np, w[k], w[k + 1], w[k + 2], w[k + 3], dd[k], dd[k + 1], dd[k + 2], dd[k + 3],
+            laneScratch[b]);
+      } else {
+        kernels.dot4x4(a32, off, np, w[k], w[k + 1], w[k + 2], w[k + 3], dd[k], dd[k + 1], dd[k + 2], dd[k + 3],
+            laneScratch[b]);
+      }
+      for (int q = 0; q < 4; q++) {
+        double[] dq = dd[k + q];
+        double[] r = out[k + q];
+        for (int j = 0; j < 4; j++) {
+          double rj = scale * dq[j] - y[i + j];
+          r[i + j] = rj;
+          v[4 * q + j] = scale * rj;
+        }
+      }
+      if (a64 != null) {
+        kernels.axpy4x4(a64, off, np, v, acc[k], acc[k + 1], acc[k + 2], acc[k + 3]);
+      } else {
+        kernels.axpy4x4(a32, off, np, v, acc[k], acc[k + 1], acc[k + 2], acc[k + 3]);
       }
     }
 

@@ -74,6 +74,46 @@ abstract class RowKernels {
 
   abstract void axpy4(float[] a, int off, int np, double v0, double v1, double v2, double v3, double[] g);
 
+  /**
+   * {@link #dot4} of one group of four rows with four vectors: out_k[j] = dot of row j with w_k,
+   * each in the contract's order. Implementations may load each row vector once for the four
+   * members; {@code lanes} (length >= 128) is scratch for the lane sums. The default calls
+   * {@link #dot4} four times.
+   */
+  void dot4x4(double[] a, int off, int np, double[] w0, double[] w1, double[] w2, double[] w3, double[] out0,
+      double[] out1, double[] out2, double[] out3, double[] lanes) {
+    dot4(a, off, np, w0, out0);
+    dot4(a, off, np, w1, out1);
+    dot4(a, off, np, w2, out2);
+    dot4(a, off, np, w3, out3);
+  }
+
+  void dot4x4(float[] a, int off, int np, double[] w0, double[] w1, double[] w2, double[] w3, double[] out0,
+      double[] out1, double[] out2, double[] out3, double[] lanes) {
+    dot4(a, off, np, w0, out0);
+    dot4(a, off, np, w1, out1);
+    dot4(a, off, np, w2, out2);
+    dot4(a, off, np, w3, out3);
+  }
+
+  /**
+   * {@link #axpy4} of one group of four rows into four accumulators: g_k += sum_j v[4k + j] row j,
+   * each in the contract's order. The default calls {@link #axpy4} four times.
+   */
+  void axpy4x4(double[] a, int off, int np, double[] v, double[] g0, double[] g1, double[] g2, double[] g3) {
+    axpy4(a, off, np, v[0], v[1], v[2], v[3], g0);
+    axpy4(a, off, np, v[4], v[5], v[6], v[7], g1);
+    axpy4(a, off, np, v[8], v[9], v[10], v[11], g2);
+    axpy4(a, off, np, v[12], v[13], v[14], v[15], g3);
+  }
+
+  void axpy4x4(float[] a, int off, int np, double[] v, double[] g0, double[] g1, double[] g2, double[] g3) {
+    axpy4(a, off, np, v[0], v[1], v[2], v[3], g0);
+    axpy4(a, off, np, v[4], v[5], v[6], v[7], g1);
+    axpy4(a, off, np, v[8], v[9], v[10], v[11], g2);
+    axpy4(a, off, np, v[12], v[13], v[14], v[15], g3);
+  }
+
   /** g += v row (row at off). */
   abstract void axpy1(double[] a, int off, int np, double v, double[] g);
 

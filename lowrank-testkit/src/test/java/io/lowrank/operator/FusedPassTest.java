@@ -139,6 +139,34 @@ class FusedPassTest {
   }
 
   @Test
+  void batchedPassEqualsSinglePassesBitForBit() {
+    SplittableRandom rng = new SplittableRandom(12);
+    for (int[] size : SIZES) {
+      for (Precision precision : Precision.values()) {
+        SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(size[0], size[1], 5, precision);
+        int members = 7; // one group of four members, then three single ones
+        Mat[] u = new Mat[members];
+        Mat[] g = new Mat[members];
+        double[][] r = new double[members][size[1]];
+        double[] sq = new double[members];
+        for (int k = 0; k < members; k++) {
+          u[k] = AdjointChecker.gaussian(size[0], 3, rng);
+          g[k] = new Mat(size[0], 3);
+        }
+        double[] y = data(size[1], rng);
+        op.residualAndAdjointTimes(members, u, y, r, g, sq, op.batchWorkspace(3, members));
+        for (int k = 0; k < members; k++) {
+          Eval single = fused(op, u[k], y);
+          String what = String.format("n=%d m=%d %s member %d", size[0], size[1], precision, k);
+          assertThat(r[k]).as(what).isEqualTo(single.residual());
+          assertThat(g[k].data()).as(what).isEqualTo(single.grad().data());
+          assertThat(sq[k]).as(what).isEqualTo(single.squaredNorm());
+        }
+      }
+    }
+  }
+
+  @Test
   void resultsAreBitIdenticalForOneTwoAndThreeThreads() {
     SplittableRandom rng = new SplittableRandom(10);
     SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(17, 1001, 5);

@@ -79,11 +79,11 @@ class AllocationTest {
   void batchedStepAllocatesNothing() {
     Problem p = problem();
     List<Mat> starts = new ArrayList<>();
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 6; k++) {
       starts.add(SmallRandomInit.draw(10, 3, 1e-3, k));
     }
     BatchIterate batch = new BatchedGradientDescent(StepRule.defaultRule()).start(p, starts);
-    boolean[] active = {true, false, true, true};
+    boolean[] active = {true, false, true, true, true, true}; // 5 active: a group of 4 and a single
     assertThat(bytesPerStep(() -> batch.step(active))).isLessThanOrEqualTo(MAX_BYTES_PER_STEP);
   }
 
