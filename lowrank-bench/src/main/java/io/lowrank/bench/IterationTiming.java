@@ -33,6 +33,9 @@ public final class IterationTiming {
     int iters = 200;
     int warmup = 300;
     long seed = 0;
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException("options come in pairs: --name value");
+    }
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -48,9 +51,6 @@ public final class IterationTiming {
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; accepted: --n --m --rprime --precision --batch --threads --iters --warmup --seed");
       }
-    }
-    if (args.length % 2 != 0) {
-      throw new IllegalArgumentException("options come in pairs: --name value");
     }
     try (Parallelism par = Parallelism.threads(threads)) {
       long t0 = System.nanoTime();
