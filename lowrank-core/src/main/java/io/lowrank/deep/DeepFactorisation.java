@@ -166,11 +166,7 @@ public final class DeepFactorisation implements Solver {
     public void step() {
       computeGradients();
       for (int j = 0; j < depth; j++) {
-        double[] wd = layers[j].data();
-        double[] gd = gradients[j].data();
-        for (int i = 0; i < wd.length; i++) {
-          wd[i] -= mu * gd[i];
-        }
+        Dense.axpy(-mu, gradients[j].data(), layers[j].data());
       }
       evaluate();
     }

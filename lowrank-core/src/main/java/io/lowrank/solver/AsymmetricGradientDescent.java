@@ -1,6 +1,7 @@
 package io.lowrank.solver;
 
 import io.lowrank.linalg.Check;
+import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.objective.AsymmetricObjective;
@@ -106,11 +107,7 @@ public final class AsymmetricGradientDescent implements Solver {
     }
 
     private void subtract(Mat f, Mat d) {
-      double[] fd = f.data();
-      double[] dd = d.data();
-      for (int i = 0; i < fd.length; i++) {
-        fd[i] -= mu * dd[i];
-      }
+      Dense.axpy(-mu, d.data(), f.data());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lowrank.solver;
 
 import io.lowrank.linalg.Check;
+import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.objective.BatchedSymmetricObjective;
@@ -96,11 +97,7 @@ public final class BatchedGradientDescent {
         if (!active[k]) {
           continue;
         }
-        double[] ud = u[k].data();
-        double[] gd = grad[k].data();
-        for (int i = 0; i < ud.length; i++) {
-          ud[i] -= mu * gd[i];
-        }
+        Dense.axpy(-mu, grad[k].data(), u[k].data());
         evalU[count] = u[k];
         evalGrad[count] = grad[k];
         evalIndex[count] = k;

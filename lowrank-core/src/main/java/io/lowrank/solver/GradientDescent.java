@@ -1,6 +1,7 @@
 package io.lowrank.solver;
 
 import io.lowrank.linalg.Check;
+import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.objective.SymmetricObjective;
@@ -57,11 +58,7 @@ public final class GradientDescent implements Solver {
     @Override
     public void step() {
       Mat d = direction.direction(u, u, grad, loss);
-      double[] ud = u.data();
-      double[] dd = d.data();
-      for (int i = 0; i < ud.length; i++) {
-        ud[i] -= mu * dd[i];
-      }
+      Dense.axpy(-mu, d.data(), u.data());
       loss = objective.valueAndGradient(u, grad);
     }
 
