@@ -95,10 +95,7 @@ final class SenseRun {
         "the sensing instance for --n %d --m %d (m n(n+1)/2 = %d %s%s)", n, m, packed,
         g.precision() == Precision.FLOAT64 ? "doubles" : "floats",
         willSave ? ", plus m n^2 doubles for --save-instance" : ""), "reduce --m or --n");
-    GroundTruth truth = GroundTruth.generate(g.truthSpec(), Seeds.derive(seed, Seeds.Stream.TRUTH));
-    SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(n, m, Seeds.derive(seed, Seeds.Stream.OPERATOR),
-        g.precision());
-    Problem problem = Problem.sense(op, truth, g.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
+    Problem problem = Problem.plantedSensing(g.truthSpec(), m, g.noise(), seed, g.precision());
     Mat u0 = new SmallRandomInit(g.alpha()).initialise(problem, g.width(), Seeds.derive(seed, Seeds.Stream.INIT));
     return new InstanceFiles.Instance(problem, u0);
   }

@@ -122,6 +122,20 @@ public final class Problem {
     return s;
   }
 
+  /**
+   * The planted GOE sensing problem of MATH.md §1.1 drawn from one master seed, each concern from
+   * its own stream ({@link Seeds.Stream}): X from TRUTH, the A_i from OPERATOR (stored with the
+   * given precision), the noise e (N(0, sigma^2)) from NOISE, so changing one parameter never
+   * resamples the others.
+   */
+  public static Problem plantedSensing(GroundTruthSpec spec, int m, double sigma, long seed,
+      io.lowrank.operator.Precision precision) {
+    GroundTruth truth = GroundTruth.generate(spec, Seeds.derive(seed, Seeds.Stream.TRUTH));
+    io.lowrank.operator.SymmetricGaussianSensing op = io.lowrank.operator.SymmetricGaussianSensing.generate(
+        spec.n(), m, Seeds.derive(seed, Seeds.Stream.OPERATOR), precision);
+    return sense(op, truth, sigma, Seeds.derive(seed, Seeds.Stream.NOISE));
+  }
+
   public MeasurementOperator operator() {
     return operator;
   }

@@ -1,10 +1,8 @@
 package io.lowrank.testkit;
 
-import io.lowrank.model.GroundTruth;
 import io.lowrank.model.GroundTruthSpec;
 import io.lowrank.model.Problem;
-import io.lowrank.operator.SymmetricGaussianSensing;
-import io.lowrank.random.Seeds;
+import io.lowrank.operator.Precision;
 
 /** Planted sensing instances for tests, seeded per concern as the CLI does. */
 public final class PlantedProblems {
@@ -12,9 +10,7 @@ public final class PlantedProblems {
 
   /** GOE sensing of a rank-r, condition-kappa M* with m measurements and noise sigma. */
   public static Problem sensing(int n, int r, double kappa, int m, double sigma, long seed) {
-    GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(n, r, kappa), Seeds.derive(seed, Seeds.Stream.TRUTH));
-    SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(n, m, Seeds.derive(seed, Seeds.Stream.OPERATOR));
-    return Problem.sense(op, truth, sigma, Seeds.derive(seed, Seeds.Stream.NOISE));
+    return Problem.plantedSensing(GroundTruthSpec.of(n, r, kappa), m, sigma, seed, Precision.FLOAT64);
   }
 
   /** The S&S default: kappa = 2, noise-free, m = oversampling * n * r. */
