@@ -1,6 +1,7 @@
 package io.lowrank.objective;
 
 import io.lowrank.linalg.Check;
+import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.MeasurementOperator;
@@ -28,11 +29,7 @@ public final class AsymmetricObjective {
     this.width = width;
     this.residual = new double[operator.size()];
     this.workspace = operator.workspace(width);
-    double s = 0.0;
-    for (double v : y) {
-      s += v * v;
-    }
-    this.referenceLoss = 0.5 * s;
+    this.referenceLoss = 0.5 * Dense.dot(y, y);
   }
 
   /** f(0, 0) = ||y||^2 / 2, the scale of relative losses. */

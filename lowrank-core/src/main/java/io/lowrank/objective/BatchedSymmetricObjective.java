@@ -1,6 +1,7 @@
 package io.lowrank.objective;
 
 import io.lowrank.linalg.Check;
+import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.BatchedOperator;
@@ -49,11 +50,7 @@ public final class BatchedSymmetricObjective {
         memberWorkspaces[k] = operator.workspace(width);
       }
     }
-    double s = 0.0;
-    for (double v : y) {
-      s += v * v;
-    }
-    this.referenceLoss = 0.25 * s;
+    this.referenceLoss = 0.25 * Dense.dot(y, y);
   }
 
   /** f(0) = ||y||^2 / 4. */

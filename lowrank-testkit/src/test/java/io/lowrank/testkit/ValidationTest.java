@@ -131,14 +131,19 @@ class ValidationTest {
       for (int i = 0; i < 5000; i++) {
         it.step();
       }
-      bean.getCurrentThreadAllocatedBytes();
-      long before = bean.getCurrentThreadAllocatedBytes();
-      for (int i = 0; i < 200; i++) {
-        it.step();
+      // the least of three windows of 200 steps: a one-off allocation (a recompilation) can land in
+      // one window; an allocating step allocates in all three
+      long least = Long.MAX_VALUE;
+      for (int window = 0; window < 3; window++) {
+        bean.getCurrentThreadAllocatedBytes();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 200; i++) {
+          it.step();
+        }
+        least = Math.min(least, bean.getCurrentThreadAllocatedBytes() - before);
       }
       // 16 bytes over 200 steps absorbs one stray object; one array per step would be >= 3200.
-      assertThat(bean.getCurrentThreadAllocatedBytes() - before).as(p.operator().getClass().getSimpleName())
-          .isLessThanOrEqualTo(16);
+      assertThat(least).as(p.operator().getClass().getSimpleName()).isLessThanOrEqualTo(16);
     }
   }
 }
