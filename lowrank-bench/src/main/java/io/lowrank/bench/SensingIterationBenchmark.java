@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One GD iteration of dense symmetric Gaussian sensing, n = 100, m = 2500 (the issue-6 matrix):
  * r' in {5, 100}, float64/float32 storage, K in {1, 8} trajectories per shared pass, 1 or 2
  * threads. For K = 8 the time is that of one batched iteration advancing all 8 trajectories, so
- * throughput per trajectory is K / time. Completion benchmarks (n1 = n2 = 2000 / 20000,
- * |Omega| = 1e6) are not here: no fused completion operator exists yet.
+ * throughput per trajectory is K / time. Completion (n1 = n2 = 2000 / 20000, |Omega| = 1e6) is
+ * {@link CompletionIterationBenchmark}.
  *
  * <p>The JVM runs with {@code --add-modules jdk.incubator.vector} (the vector kernels; drop it to
  * time the plain-Java fallback) and transparent huge pages for the 50-100 MB operator.

@@ -56,16 +56,19 @@ public final class AsymmetricObjective {
     return 0.5 * s;
   }
 
-  /** Returns f(L, R) and overwrites gradL = A*(res) R (n1 x r') and gradR = A*(res)^T L (n2 x r'). */
+  /**
+   * Returns f(L, R) and overwrites gradL = A*(res) R (n1 x r') and gradR = A*(res)^T L (n2 x r'),
+   * through {@link MeasurementOperator#residualAndGradients} (one fused pass for rectangular
+   * completion); leaves the residual in {@link #residual()}.
+   */
   public double valueAndGradient(Mat left, Mat right, Mat gradL, Mat gradR) {
-    double f = value(left, right);
+    check(left, operator.rows(), "L");
+    check(right, operator.cols(), "R");
     if (!(gradL.sameShape(left) && gradR.sameShape(right))) {
       Check.shape(false, "gradient buffers %s, %s do not match L %s, R %s",
         gradL, gradR, left, right);
     }
-    operator.adjointTimes(residual, right, gradL, workspace);
-    operator.adjointTransposeTimes(residual, left, gradR, workspace);
-    return f;
+    return 0.5 * operator.residualAndGradients(left, right, y, residual, gradL, gradR, workspace);
   }
 
   /** The residual of the last evaluation (internal array: do not modify). */

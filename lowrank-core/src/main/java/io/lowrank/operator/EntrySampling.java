@@ -3,10 +3,13 @@ package io.lowrank.operator;
 import io.lowrank.linalg.Check;
 import io.lowrank.linalg.Mat;
 import io.lowrank.linalg.Memory;
+import io.lowrank.parallel.Parallelism;
 import io.lowrank.random.Seeds;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * Matrix completion, MATH.md §1.2: the operator observes the entries (i, j) in a set Omega,
@@ -23,10 +26,28 @@ import java.util.SplittableRandom;
  * gathers of L's rows); every factored method costs O(|Omega| k) and never forms an n1 x n2
  * matrix. Only {@link #forwardDense} and {@link #adjointDense} form dense matrices, and they refuse
  * above {@link #DENSE_LIMIT} entries.
+ *
+ * <p><b>Fused pass</b> (rectangular only, {@link #residualAndGradients}): one sweep over the entries
+ * computes each residual and at once adds its contributions to grad_L = A*(res) R and
+ * grad_R = A*(res)^T L. The entries are split into at most {@link #MAX_BLOCKS} blocks of whole rows,
+ * fixed by the data (n2 and |Omega|), never by the thread count: a block owns its rows of grad_L
+ * (accumulated in entry order, bit-identical to {@link #adjointTimes}) and accumulates its
+ * contribution to grad_R in its own buffer; the buffers and the blocks' partial losses are added in
+ * block order. Blocks run on the threads of {@link #withParallelism}, so results are bit-identical
+ * for every thread count.
  */
 public final class EntrySampling implements MeasurementOperator {
   /** The largest n1 n2 for which the dense reference methods agree to form a matrix (2^26). */
   public static final long DENSE_LIMIT = 1L << 26;
+
+  /**
+   * Upper bound on the number of entry blocks of the fused pass. Each block beyond the first keeps
+   * an n2 x k buffer that is zeroed and reduced every iteration, so there are at most
+   * |Omega| / (4 n2) of them: that traffic stays below a quarter of the entries' own.
+   */
+  public static final int MAX_BLOCKS = 8;
+  /** Slices of grad_R for the parallel, order-fixed reduction of the block buffers. */
+  private static final int REDUCE_SLICES = 8;
 
   private static final Workspace NO_SCRATCH = new Workspace() {};
 
@@ -37,6 +58,11 @@ public final class EntrySampling implements MeasurementOperator {
   private final int[] cols;
   private final double p;
   private final double scale;
+  /** CSR row pointers: the entries of row i are rowStart[i] .. rowStart[i + 1] - 1. */
+  private final int[] rowStart;
+  /** Block b of the fused pass owns rows blockRow[b] .. blockRow[b + 1] - 1. */
+  private final int[] blockRow;
+  private final Parallelism parallelism;
 
   private EntrySampling(int n1, int n2, boolean symmetric, int[] rows, int[] cols, double p) {
     this.n1 = n1;
@@ -46,6 +72,57 @@ public final class EntrySampling implements MeasurementOperator {
     this.cols = cols;
     this.p = p;
     this.scale = 1.0 / Math.sqrt(p);
+    this.rowStart = new int[n1 + 1];
+    for (int row : rows) {
+      rowStart[row + 1]++;
+    }
+    for (int i = 0; i < n1; i++) {
+      rowStart[i + 1] += rowStart[i];
+    }
+    int blocks = (int) Math.max(1, Math.min(MAX_BLOCKS, rows.length / (4L * n2)));
+    this.blockRow = new int[blocks + 1];
+    int i = 0;
+    for (int b = 1; b < blocks; b++) {
+      long target = (long) b * rows.length / blocks;
+      while (i < n1 && rowStart[i] < target) {
+        i++;
+      }
+      blockRow[b] = i;
+    }
+    blockRow[blocks] = n1;
+    this.parallelism = Parallelism.sequential();
+  }
+
+  private EntrySampling(EntrySampling o, Parallelism parallelism) {
+    this.n1 = o.n1;
+    this.n2 = o.n2;
+    this.symmetric = o.symmetric;
+    this.rows = o.rows;
+    this.cols = o.cols;
+    this.p = o.p;
+    this.scale = o.scale;
+    this.rowStart = o.rowStart;
+    this.blockRow = o.blockRow;
+    this.parallelism = parallelism;
+  }
+
+  /**
+   * The same entries (shared, no copy) whose fused pass runs its blocks on {@code parallelism}.
+   * Results are bit-identical to the sequential operator's. The caller owns {@code parallelism}
+   * and closes it after the last use of the returned operator.
+   */
+  public EntrySampling withParallelism(Parallelism parallelism) {
+    return new EntrySampling(this, Objects.requireNonNull(parallelism, "parallelism"));
+  }
+
+  /** The threads the fused pass runs on. */
+  public Parallelism parallelism() {
+    return parallelism;
+  }
+
+  /** The number of entry blocks of the fused pass (fixed by n2 and |Omega|). */
+  public int fusedBlocks() {
+    return blockRow.length - 1;
   }
 
   /**
@@ -257,7 +334,191 @@ public final class EntrySampling implements MeasurementOperator {
   @Override
   public Workspace workspace(int width) {
     Check.positive(width, "width");
-    return NO_SCRATCH;
+    return symmetric ? NO_SCRATCH : new Scratch(width);
+  }
+
+  /**
+   * Scratch of one caller of the fused pass: the grad_R buffers of blocks 1..B-1 (made on the first
+   * fused call, n2 x width each), the blocks' partial losses and task objects made once.
+   */
+  private final class Scratch implements Workspace {
+    final int width;
+    final int[] layout = blockRow;
+    final double[] losses = new double[blockRow.length - 1];
+    double[][] partial;
+    final IntConsumer blockTask = this::block;
+    final IntConsumer reduceTask = this::reduce;
+    // the call in progress
+    double[] l;
+    double[] r;
+    double[] y;
+    double[] res;
+    double[] gl;
+    double[] gr;
+
+    Scratch(int width) {
+      this.width = width;
+    }
+
+    private void block(int b) {
+      int k = width;
+      double[] lv = l;
+      double[] rv = r;
+      double[] yv = y;
+      double[] out = res;
+      double[] g = gl;
+      double[] acc;
+      if (b == 0) {
+        acc = gr;
+        Arrays.fill(acc, 0.0);
+      } else {
+        acc = partial[b - 1]; // zero: made so, and the reduction re-zeroes it
+      }
+      double loss = 0.0;
+      for (int i = blockRow[b], end = blockRow[b + 1]; i < end; i++) {
+        int li = i * k;
+        Arrays.fill(g, li, li + k, 0.0);
+        int e = rowStart[i];
+        int stop = rowStart[i + 1];
+        // four entries of the row at a time: four independent dot products in flight; every sum
+        // keeps the order of the one-entry loop below (and of forward and adjointTimes)
+        for (; e + 3 < stop; e += 4) {
+          int r0 = cols[e] * k;
+          int r1 = cols[e + 1] * k;
+          int r2 = cols[e + 2] * k;
+          int r3 = cols[e + 3] * k;
+          double s0 = 0.0;
+          double s1 = 0.0;
+          double s2 = 0.0;
+          double s3 = 0.0;
+          for (int t = 0; t < k; t++) {
+            double lt = lv[li + t];
+            s0 += lt * rv[r0 + t];
+            s1 += lt * rv[r1 + t];
+            s2 += lt * rv[r2 + t];
+            s3 += lt * rv[r3 + t];
+          }
+          double v0 = scale * s0 - yv[e];
+          double v1 = scale * s1 - yv[e + 1];
+          double v2 = scale * s2 - yv[e + 2];
+          double v3 = scale * s3 - yv[e + 3];
+          out[e] = v0;
+          out[e + 1] = v1;
+          out[e + 2] = v2;
+          out[e + 3] = v3;
+          loss += v0 * v0;
+          loss += v1 * v1;
+          loss += v2 * v2;
+          loss += v3 * v3;
+          double w0 = scale * v0;
+          double w1 = scale * v1;
+          double w2 = scale * v2;
+          double w3 = scale * v3;
+          for (int t = 0; t < k; t++) {
+            double lt = lv[li + t];
+            double gt = g[li + t];
+            gt += w0 * rv[r0 + t];
+            gt += w1 * rv[r1 + t];
+            gt += w2 * rv[r2 + t];
+            gt += w3 * rv[r3 + t];
+            g[li + t] = gt;
+            acc[r0 + t] += w0 * lt;
+            acc[r1 + t] += w1 * lt;
+            acc[r2 + t] += w2 * lt;
+            acc[r3 + t] += w3 * lt;
+          }
+        }
+        for (; e < stop; e++) {
+          int rj = cols[e] * k;
+          double s = 0.0;
+          for (int t = 0; t < k; t++) {
+            s += lv[li + t] * rv[rj + t];
+          }
+          double v = scale * s - yv[e];
+          out[e] = v;
+          loss += v * v;
+          double w = scale * v;
+          for (int t = 0; t < k; t++) {
+            g[li + t] += w * rv[rj + t];
+            acc[rj + t] += w * lv[li + t];
+          }
+        }
+      }
+      losses[b] = loss;
+    }
+
+    /**
+     * grad_R = p_0 + p_1 + ... + p_{B-1} on one slice of its entries (p_0 is grad_R itself); leaves
+     * the buffers p_1.. zero for the next pass (one sweep instead of a separate clearing pass).
+     */
+    private void reduce(int slice) {
+      int size = gr.length;
+      int from = (int) ((long) slice * size / REDUCE_SLICES);
+      int to = (int) ((long) (slice + 1) * size / REDUCE_SLICES);
+      double[] g = gr;
+      for (double[] part : partial) {
+        for (int x = from; x < to; x++) {
+          g[x] += part[x];
+          part[x] = 0.0;
+        }
+      }
+    }
+  }
+
+  /**
+   * Rectangular operators: one fused, multi-threaded pass (see the class comment); residualOut and
+   * grad_L equal the two-pass evaluation bit for bit, grad_R and the returned ||res||^2 up to the
+   * order of summation across blocks. Symmetric operators, and workspaces not made by this operator
+   * (or one sharing its entries), use the two-pass default.
+   */
+  @Override
+  public double residualAndGradients(Mat left, Mat right, double[] y, double[] residualOut, Mat gradL, Mat gradR,
+      Workspace ws) {
+    if (symmetric || !(ws instanceof Scratch s) || s.layout != blockRow) {
+      return MeasurementOperator.super.residualAndGradients(left, right, y, residualOut, gradL, gradR, ws);
+    }
+    int k = s.width;
+    if (!(left.rows() == n1 && right.rows() == n2 && left.cols() == k && right.cols() == k
+        && gradL.sameShape(left) && gradR.sameShape(right))) {
+      Check.shape(false, "L %s, R %s, grad_L %s, grad_R %s do not fit %d x %d factors of width %d",
+          left, right, gradL, gradR, n1, n2, k);
+    }
+    if (!(y.length == rows.length && residualOut.length == rows.length)) {
+      Check.shape(false, "y has length %d and the residual %d, expected m = %d", y.length, residualOut.length,
+          rows.length);
+    }
+    int blocks = blockRow.length - 1;
+    if (s.partial == null) {
+      s.partial = new double[blocks - 1][n2 * k];
+    }
+    s.l = left.data();
+    s.r = right.data();
+    s.y = y;
+    s.res = residualOut;
+    s.gl = gradL.data();
+    s.gr = gradR.data();
+    try {
+      parallelism.forEach(blocks, s.blockTask);
+    } catch (RuntimeException | Error failure) {
+      for (double[] part : s.partial) { // keep the buffers' zero invariant for the next call
+        Arrays.fill(part, 0.0);
+      }
+      throw failure;
+    }
+    if (blocks > 1) {
+      parallelism.forEach(REDUCE_SLICES, s.reduceTask);
+    }
+    s.l = null;
+    s.r = null;
+    s.y = null;
+    s.res = null;
+    s.gl = null;
+    s.gr = null;
+    double loss = 0.0;
+    for (double part : s.losses) {
+      loss += part;
+    }
+    return loss;
   }
 
   @Override

@@ -82,4 +82,26 @@ public interface MeasurementOperator {
     adjointTimes(residualOut, u, gradOut, ws);
     return s;
   }
+
+  /**
+   * The residual and both gradient factors of the asymmetric least-squares objective in one call:
+   * residualOut = A(L R^T) - y (m-vector), gradL = A*(residualOut) R (n1 x k) and
+   * gradR = A*(residualOut)^T L (n2 x k), all overwritten; returns ||residualOut||^2. L, R and y
+   * are not modified. The default makes three passes ({@link #forward}, {@link #adjointTimes},
+   * {@link #adjointTransposeTimes}) and is the reference; operators may override it with a single
+   * pass that gives the same values up to round-off.
+   */
+  default double residualAndGradients(Mat left, Mat right, double[] y, double[] residualOut, Mat gradL, Mat gradR,
+      Workspace ws) {
+    forward(left, right, residualOut, ws);
+    double s = 0.0;
+    for (int i = 0; i < residualOut.length; i++) {
+      double r = residualOut[i] - y[i];
+      residualOut[i] = r;
+      s += r * r;
+    }
+    adjointTimes(residualOut, right, gradL, ws);
+    adjointTransposeTimes(residualOut, left, gradR, ws);
+    return s;
+  }
 }

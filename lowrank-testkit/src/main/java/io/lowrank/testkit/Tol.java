@@ -77,6 +77,16 @@ public final class Tol {
   public static final double FUSED_VS_REFERENCE = 1e-12;
 
   /**
+   * The fused completion pass against the three-pass reference: residuals and grad_L are computed
+   * in the same order (bit-identical); grad_R and ||res||^2 add the same |Omega| terms grouped into
+   * at most 8 block partial sums, which moves each sum by a few eps times the sum of its terms'
+   * magnitudes. With random factors there is no cancellation beyond a factor ~sqrt(terms per
+   * column) ~ 10, so relative Frobenius differences are ~1e-15; 1e-12 still fails any wrong index,
+   * scale or missed block (O(1) errors).
+   */
+  public static final double COMPLETION_FUSED_VS_TWO_PASS = 1e-12;
+
+  /**
    * float32 storage rounds each operator entry with relative error <= 2^-24 = 6e-8 (arithmetic stays
    * double). A(Z) and A*(v)U then move by a few 1e-8 relative (rounding errors of random sign
    * average out; worst seen over 10 operators at n = 20, m = 500: 2.6e-8 forward, 9e-9 adjoint);

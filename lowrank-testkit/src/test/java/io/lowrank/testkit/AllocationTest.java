@@ -45,7 +45,7 @@ class AllocationTest {
    * kernels box their vectors until C2 has compiled them, which takes a few thousand calls), then
    * measures three windows of {@link #STEPS} steps and returns the least bytes per step.
    */
-  private static double bytesPerStep(Runnable step) {
+  static double bytesPerStep(Runnable step) {
     for (int round = 0; round < 40; round++) {
       allocated();
       long start = allocated();
