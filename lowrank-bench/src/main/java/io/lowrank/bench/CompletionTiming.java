@@ -3,7 +3,6 @@ package io.lowrank.bench;
 import io.lowrank.model.Problem;
 import io.lowrank.parallel.Parallelism;
 import io.lowrank.solver.Iterate;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -53,24 +52,13 @@ public final class CompletionTiming {
       Problem p = CompletionSetup.problem(n1, n2, nobs, par, seed);
       Iterate it = CompletionSetup.start(p, width);
       double setup = (System.nanoTime() - t0) * 1e-9;
-      for (int i = 0; i < warmup; i++) {
-        it.step();
-      }
-      double[] times = new double[iters];
-      for (int i = 0; i < iters; i++) {
-        long s = System.nanoTime();
-        it.step();
-        times[i] = (System.nanoTime() - s) * 1e-9;
-      }
+      StepTimes times = StepTimes.measure(it::step, warmup, iters);
       double loss = it.loss();
-      Arrays.sort(times);
-      double median = iters == 0 ? Double.NaN
-          : iters % 2 == 1 ? times[iters / 2] : 0.5 * (times[iters / 2 - 1] + times[iters / 2]);
       System.out.println(String.format(Locale.ROOT,
           "{\"impl\": \"lowrank\", \"bench\": \"completion\", \"n1\": %d, \"n2\": %d, \"nobs\": %d, \"rprime\": %d, "
               + "\"threads\": %d, \"iterations\": %d, \"warmup\": %d, \"setup_s\": %.6f, \"median_iter_s\": %.9f, "
               + "\"min_iter_s\": %.9f, \"final_train_loss\": %.10e}",
-          n1, n2, nobs, width, threads, iters, warmup, setup, median, iters == 0 ? Double.NaN : times[0], loss));
+          n1, n2, nobs, width, threads, iters, warmup, setup, times.median(), times.min(), loss));
     }
   }
 }

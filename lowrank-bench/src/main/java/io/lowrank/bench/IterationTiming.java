@@ -59,26 +59,15 @@ public final class IterationTiming {
       double setup = (System.nanoTime() - t0) * 1e-9;
       boolean[] active = new boolean[batch];
       Arrays.fill(active, true);
-      for (int i = 0; i < warmup; i++) {
-        it.step(active);
-      }
-      double[] times = new double[iters];
-      for (int i = 0; i < iters; i++) {
-        long s = System.nanoTime();
-        it.step(active);
-        times[i] = (System.nanoTime() - s) * 1e-9;
-      }
+      StepTimes times = StepTimes.measure(() -> it.step(active), warmup, iters);
       double loss = it.member(0).loss();
-      Arrays.sort(times);
-      double median = iters == 0 ? Double.NaN
-          : iters % 2 == 1 ? times[iters / 2] : 0.5 * (times[iters / 2 - 1] + times[iters / 2]);
       System.out.println(String.format(Locale.ROOT,
           "{\"impl\": \"lowrank\", \"bench\": \"sensing\", \"n\": %d, \"m\": %d, \"rprime\": %d, \"dtype\": \"%s\", "
               + "\"batch\": %d, \"threads\": %d, \"kernels\": \"%s\", \"operator_bytes\": %d, \"iterations\": %d, "
               + "\"warmup\": %d, \"setup_s\": %.6f, \"median_iter_s\": %.9f, \"min_iter_s\": %.9f, \"final_train_loss\": %.10e}",
           n, m, width, precision.label(), batch, threads, SensingSetup.kernels(),
-          SymmetricGaussianSensing.bytes(n, m, precision), iters, warmup, setup, median,
-          iters == 0 ? Double.NaN : times[0], loss));
+          SymmetricGaussianSensing.bytes(n, m, precision), iters, warmup, setup, times.median(),
+          times.min(), loss));
     }
   }
 }
