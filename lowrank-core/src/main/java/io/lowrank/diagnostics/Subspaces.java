@@ -32,10 +32,6 @@ public final class Subspaces {
 
   /** The first k columns of m (n x k copy). */
   public static Mat leadingColumns(Mat m, int k) {
-    Mat out = new Mat(m.rows(), k);
-    for (int i = 0; i < m.rows(); i++) {
-      System.arraycopy(m.data(), i * m.cols(), out.data(), i * k, k);
-    }
-    return out;
+    return m.leadingColumns(k);
   }
 }

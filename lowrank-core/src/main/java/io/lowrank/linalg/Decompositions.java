@@ -14,17 +14,7 @@ public final class Decompositions {
   private Decompositions() {}
 
   /** Eigen-decomposition of a symmetric matrix, eigenvalues in descending order. */
-  public record SymmetricEigen(double[] values, Mat vectors) {
-    /** The first k eigenvectors as an n x k matrix (columns). */
-    public Mat leading(int k) {
-      int n = vectors.rows();
-      Mat out = new Mat(n, k);
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(vectors.data(), i * vectors.cols(), out.data(), i * k, k);
-      }
-      return out;
-    }
-  }
+  public record SymmetricEigen(double[] values, Mat vectors) {}
 
   /** Thin SVD a = U diag(s) V^T with s descending; U is p x k, V is q x k, k = min(p, q). */
   public record Svd(Mat u, double[] s, Mat v) {}

@@ -167,16 +167,6 @@ public final class Dense {
     return Math.sqrt(s);
   }
 
-  /** True when every entry is finite. */
-  public static boolean allFinite(double[] x) {
-    for (double v : x) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Trace of a square matrix. */
   public static double trace(Mat a) {
     if (a.rows() != a.cols()) { // guarded: no varargs array on the hot path

@@ -78,6 +78,18 @@ public final class Mat {
     System.arraycopy(source.data, 0, data, 0, data.length);
   }
 
+  /** A copy of the first k columns (rows x k), 0 <= k <= cols. */
+  public Mat leadingColumns(int k) {
+    if (k < 0 || k > cols) {
+      throw new IllegalArgumentException("cannot take " + k + " leading columns of a " + rows + " x " + cols + " matrix");
+    }
+    Mat out = new Mat(rows, k);
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(data, i * cols, out.data, i * k, k);
+    }
+    return out;
+  }
+
   /** True when both matrices have the same shape. */
   public boolean sameShape(Mat other) {
     return rows == other.rows && cols == other.cols;

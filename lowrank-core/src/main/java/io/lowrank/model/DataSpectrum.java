@@ -23,12 +23,7 @@ public record DataSpectrum(double[] eigenvalues, Mat eigenvectors) {
 
   /** The top-r eigenvectors (n x r): the spectral subspace L. */
   public Mat topEigenspace(int r) {
-    int n = eigenvectors.rows();
-    Mat out = new Mat(n, r);
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(eigenvectors.data(), i * n, out.data(), i * r, r);
-    }
-    return out;
+    return eigenvectors.leadingColumns(r);
   }
 
   /**

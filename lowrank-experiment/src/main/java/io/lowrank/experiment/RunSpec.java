@@ -66,12 +66,6 @@ public record RunSpec(int n, int r, double kappa, int m, double sigma, long seed
     return new RunSpec(n, r, kappa, m, sigma, s, width, alpha, maxIterations, recordEvery, diagnostics, stopBelowTestError, solver);
   }
 
-  /** A copy with another m. */
-  public RunSpec withM(int measurements) {
-    return new RunSpec(n, r, kappa, measurements, sigma, seed, width, alpha, maxIterations, recordEvery, diagnostics,
-        stopBelowTestError, solver);
-  }
-
   /** A copy with another solver. */
   public RunSpec withSolver(SolverKind kind) {
     return new RunSpec(n, r, kappa, m, sigma, seed, width, alpha, maxIterations, recordEvery, diagnostics,

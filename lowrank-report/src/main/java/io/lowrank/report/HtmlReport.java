@@ -5,7 +5,6 @@ import io.lowrank.experiment.claims.ClaimResult;
 import io.lowrank.experiment.claims.Verdict;
 import io.lowrank.experiment.figure.Figure;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -80,14 +79,5 @@ public final class HtmlReport {
   /** HTML-escapes text. */
   static String esc(String s) {
     return HtmlPage.esc(s);
-  }
-
-  /** Ordered verdict counts, for tests and the terminal. */
-  public static Map<Verdict, Long> counts(Reproduction.Outcome outcome) {
-    Map<Verdict, Long> m = new TreeMap<>();
-    for (ClaimResult c : outcome.claims()) {
-      m.merge(c.verdict(), 1L, Long::sum);
-    }
-    return m;
   }
 }
