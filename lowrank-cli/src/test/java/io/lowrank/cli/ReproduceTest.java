@@ -49,6 +49,21 @@ class ReproduceTest {
     assertThat(run.out()).containsPattern("(7 PASS, 0 FAIL, 1 not available|8 PASS, 0 FAIL, 0 not available)");
   }
 
+  /** Every trace of the quick run is bit-identical to the one recorded before the run-spec redesign. */
+  @Test
+  void quickRunHistoriesAreUnchanged() {
+    GoldenOutputsTest.check("reproduce-quick", GoldenHashes.histories(out.resolve("runs")));
+  }
+
+  /** Every claim's measured numbers are those recorded before the run-spec redesign (claim 8 has no traces). */
+  @Test
+  void quickRunClaimNumbersAreUnchanged() throws IOException {
+    JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    for (JsonNode c : root.get("claims")) {
+      GoldenOutputsTest.check("reproduce-quick-claim" + c.get("number").asInt(), GoldenHashes.text(c.get("numbers").toString()));
+    }
+  }
+
   @Test
   void summaryJsonHasEveryClaimAndRun() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
