@@ -1,7 +1,7 @@
 package io.lowrank.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lowrank.experiment.io.Json;
+import io.lowrank.experiment.output.Json;
 import io.lowrank.report.svg.LegendPosition;
 import io.lowrank.report.svg.Plot;
 import io.lowrank.report.svg.Scale;

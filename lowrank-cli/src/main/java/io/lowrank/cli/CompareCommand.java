@@ -1,134 +1,141 @@
 package io.lowrank.cli;
 
-import static io.lowrank.cli.OptionChecks.intRange;
-import static io.lowrank.cli.OptionChecks.nonNegative;
-import static io.lowrank.cli.OptionChecks.positive;
 import static io.lowrank.cli.OptionChecks.require;
 
-import io.lowrank.experiment.compare.CompareFiles;
-import io.lowrank.experiment.compare.CompareMethod;
-import io.lowrank.experiment.compare.CompareSpec;
 import io.lowrank.experiment.compare.Comparison;
-import io.lowrank.experiment.io.BadInputException;
-import io.lowrank.model.Spacing;
+import io.lowrank.experiment.compare.Variant;
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.InstanceFiles;
+import io.lowrank.experiment.output.CompareFiles;
+import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.run.Workloads;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RecordSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.report.CompareReport;
+import io.lowrank.experiment.formats.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lowrank compare}: the solver family side by side on one sensing problem (GD from a small
- * start, spectral + GD, ScaledGD, ScaledGD(lambda), PrecGD, the nuclear-norm baseline, deep
- * factorisation), for lists of condition numbers, widths and noise levels. Thin: options become a
- * {@link CompareSpec}, {@link Comparison} runs it, {@link CompareFiles} and {@link CompareReport}
- * write the outputs, {@link CompareTable} prints the table.
+ * {@code lowrank compare}: the solver family side by side on one problem (GD from a small start,
+ * spectral + GD, ScaledGD, ScaledGD(lambda), PrecGD, ALS for asymmetric models, the nuclear-norm
+ * baseline, deep factorisation), for lists of condition numbers, widths and noise levels. Thin:
+ * options become a base {@link RunSpec} and a {@link Comparison.Plan}, the Runner runs every row,
+ * {@link CompareFiles} and {@link CompareReport} write the outputs, {@link CompareTable} prints the table.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Run the solvers side by side on one planted sensing problem (same measurements for all) and "
-        + "report, per condition number, width and noise level, the iterations and solve time each needs to reach "
-        + "relative test error --eps, its final error and why it stopped; writes report.html, summary.json and "
+    description = {"Run the solvers side by side on one planted problem (the same measurements for all) and report, "
+        + "per condition number, width and noise level, the iterations and solve time each needs to reach relative "
+        + "test error --eps, its final error and why it stopped; writes report.html, summary.json and "
         + "runs/<id>/history.csv.",
-        "Exit codes: 0 done, 1 some run diverged, 2 bad input, 70 internal error."})
+        "Exit status: 0 done, 1 some run diverged, 2 bad input, 70 internal error."})
 public final class CompareCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--n", paramLabel = "N", defaultValue = "40", description = "dimension n of M* (n x n). Default: ${DEFAULT-VALUE}.")
-  int n;
+  @Mixin
+  ProblemOptions problem = new ProblemOptions();
 
-  @Option(names = "--r", paramLabel = "R", defaultValue = "2", description = "rank r of M*. Default: ${DEFAULT-VALUE}.")
-  int r;
-
-  @Option(names = "--m", paramLabel = "M", description = "number of measurements m. Default: 20 n r.")
-  Integer m;
-
-  @Option(names = "--kappa", paramLabel = "K", split = ",", defaultValue = "1,10,100",
-      description = "condition numbers of M* (each >= 1). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--kappa", paramLabel = "K", split = ",", order = 8,
+      description = "condition numbers of M* (each >= 1). Default: 1,10,100.")
   List<Double> kappas;
 
-  @Option(names = "--noise", paramLabel = "SIGMA", split = ",", defaultValue = "0",
-      description = "noise standard deviations sigma, y = A(M*) + e. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--noise", paramLabel = "SIGMA", split = ",", order = 9,
+      description = "noise standard deviations sigma, y = A(M*) + e. Default: 0.")
   List<Double> noises;
 
-  @Option(names = "--widths", paramLabel = "W", split = ",", defaultValue = "r,2r",
-      description = "factor widths r': integers, 'r', '<k>r' (e.g. 2r) or 'n'. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--width", paramLabel = "W", split = ",", order = 30,
+      description = "factor widths r': integers, 'r', '<k>r' (e.g. 2r) or 'n'. Default: r,2r.")
   List<String> widths;
 
-  @Option(names = "--methods", paramLabel = "M", split = ",",
-      description = "methods to run, in table order; accepted: gd, spectral-gd, scaledgd, scaledgd-lambda, precgd, nuclear, deep. Default: all.")
+  @Option(names = "--methods", paramLabel = "M", split = ",", order = 31,
+      description = "rows to run, in table order: gd, spectral-gd, scaledgd, scaledgd-lambda, precgd, als "
+          + "(asymmetric models), nuclear, deep (symmetric models). Default: every row the model runs.")
   List<String> methods;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "master seed (truth, operator, noise and starts use derived streams). Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Option(names = "--alpha", paramLabel = "A", order = 32, description = "small initial scale U_0 = A G / sqrt(r') "
+      + "(GD, ScaledGD(lambda), PrecGD; the spare columns of the spectral start). Default: 1e-6.")
+  double alpha = 1e-6;
 
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = "1e-6", description = "small initial scale U_0 = A G / sqrt(r') (GD, ScaledGD(lambda), PrecGD). Default: ${DEFAULT-VALUE}.")
-  double alpha;
+  @Option(names = "--deep-alpha", paramLabel = "A", order = 33,
+      description = "initial scale of the deep factorisation. Default: 0.1.")
+  double deepAlpha = 0.1;
 
-  @Option(names = "--deep-alpha", paramLabel = "A", defaultValue = "0.1", description = "initial scale of the deep factorisation. Default: ${DEFAULT-VALUE}.")
-  double deepAlpha;
+  @Option(names = "--depth", paramLabel = "L", order = 34,
+      description = "depth L of the deep factorisation U = W_L ... W_1. Default: 3.")
+  int depth = 3;
 
-  @Option(names = "--depth", paramLabel = "L", defaultValue = "3", description = "depth L of the deep factorisation U = W_L ... W_1. Default: ${DEFAULT-VALUE}.")
-  int depth;
+  @Option(names = "--eps", paramLabel = "EPS", order = 35,
+      description = "report the iterations and time to relative test error EPS. Default: 1e-6.")
+  double eps = 1e-6;
 
-  @Option(names = "--iters", paramLabel = "T", defaultValue = "3000", description = "iteration budget per run. Default: ${DEFAULT-VALUE}.")
-  int iters;
+  @Mixin
+  RunOptions run = new RunOptions();
 
-  @Option(names = "--eps", paramLabel = "EPS", defaultValue = "1e-6", description = "report the iterations and time to relative test error EPS. Default: ${DEFAULT-VALUE}.")
-  double eps;
+  @Option(names = "--out", paramLabel = "DIR", order = 200,
+      description = "output directory, created if missing; files in it are overwritten. Default: compare-out.")
+  Path out = Path.of("compare-out");
 
-  @Option(names = "--tol", paramLabel = "TOL", defaultValue = "1e-12", description = "a run converges when ||A(UU^T) - y|| / ||y|| <= TOL; 0 disables. Default: ${DEFAULT-VALUE}.")
-  double tol;
+  @Option(names = "--save-instance", paramLabel = "DIR", order = 201,
+      description = "save the (GOE) instance as A.npy, y.npy and X.npy in DIR (one --kappa and one --noise).")
+  Path saveInstance;
 
-  @Option(names = "--time-limit", paramLabel = "SECONDS", description = "solve-time limit per run. Default: none.")
-  Double timeLimit;
-
-  @Option(names = "--record-every", paramLabel = "K", defaultValue = "1", description = "record every K iterations (hitting times are resolved to K). Default: ${DEFAULT-VALUE}.")
-  int recordEvery;
-
-  @Option(names = "--spacing", paramLabel = "geometric|linear", defaultValue = "geometric", description = "spacing of the singular values of X. Default: ${DEFAULT-VALUE}.")
-  Spacing spacing;
-
-  @Option(names = "--threads", paramLabel = "N", description = "worker threads (runs are single-threaded; default: the number of cores).")
-  Integer threads;
-
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "compare-out",
-      description = "output directory (default: ${DEFAULT-VALUE}); created if missing, files in it are overwritten.")
-  Path out;
+  @Option(names = "--load-instance", paramLabel = "DIR", order = 202,
+      description = "compare on the instance saved in DIR (needs X.npy for the test errors).")
+  Path loadInstance;
 
   @Override
   public Integer call() throws IOException {
-    CompareSpec compareSpec = toSpec();
-    int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    intRange(nThreads, 1, 1024, "--threads", "1 <= --threads <= 1024");
-    prepareDirectory();
+    Comparison.Plan plan = toPlan();
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    if (run.printSpec) {
+      stdout.print(SpecFiles.toYaml(plan.base()));
+      stdout.printf(Locale.ROOT, "# compared over: kappa %s, noise %s, width %s, methods %s, eps %s%n",
+          plan.kappas(), plan.noises(), plan.widths(), Variant.ids(plan.variants()), plan.eps());
+      stdout.flush();
+      return Main.EXIT_OK;
+    }
+    int workers = run.workers();
+    OutputDirs.prepare(out, "--out");
+    OutputDirs.prepare(saveInstance, "--save-instance");
+    if (saveInstance != null) {
+      saveInstance(plan);
+    }
     Comparison.Outcome outcome;
-    try (RunProgress progress = new RunProgress("compare", Comparison.countRuns(compareSpec), System.console() != null,
+    try (RunProgress progress = new RunProgress("compare", Comparison.countRuns(plan), System.console() != null,
         stderr)) {
-      outcome = Comparison.run(compareSpec, nThreads, (done, total, run) -> progress.completed(done, total, null));
+      outcome = Comparison.run(plan, workers, progress);
     }
     String version = Main.version();
     CompareFiles.write(outcome, out, version);
-    Files.writeString(out.resolve("report.html"), CompareReport.render(outcome, version), StandardCharsets.UTF_8);
-    stdout.print(CompareTable.render(outcome));
-    stdout.printf(Locale.ROOT, "%d runs in %.1f s on %d threads%n", outcome.runs().size(), outcome.wallSeconds(),
-        outcome.threads());
-    stdout.printf(Locale.ROOT, "report: %s   numbers: %s   traces: %s%n", out.resolve("report.html"),
-        out.resolve("summary.json"), out.resolve("runs"));
+    AtomicFiles.writeString(out.resolve("report.html"), CompareReport.render(outcome, version));
+    if (run.json) {
+      stdout.print(Json.toJson(CompareFiles.summary(outcome, version, List.of())));
+    } else {
+      stdout.print(CompareTable.render(outcome));
+      stdout.printf(Locale.ROOT, "%d runs in %.1f s on %d threads%n", outcome.runs().size(), outcome.wallSeconds(),
+          outcome.threads());
+      stdout.printf(Locale.ROOT, "report: %s   numbers: %s   traces: %s%n", out.resolve("report.html"),
+          out.resolve("summary.json"), out.resolve("runs"));
+    }
     stdout.flush();
     if (outcome.anyDiverged()) {
       stderr.println("lowrank compare: some runs diverged (marked DIVERGED in the table); their step sizes are the "
@@ -139,56 +146,94 @@ public final class CompareCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  /** Options to a validated spec; messages name the options as typed. */
-  CompareSpec toSpec() {
-    intRange(n, 1, SenseSpec.MAX_N, "--n", "1 <= --n <= " + SenseSpec.MAX_N);
-    intRange(r, 1, n, "--r", "1 <= --r <= n = " + n);
-    long defaultM = 20L * n * r;
-    if (m == null && defaultM > Integer.MAX_VALUE - 8) {
-      throw new BadInputException("the default --m = 20 n r = " + defaultM + " is too large; give --m explicitly");
+  /** Options to a validated plan; messages name the options as typed. */
+  Comparison.Plan toPlan() throws IOException {
+    SpecFiles.Source source = SpecFiles.Source.empty("");
+    List<Double> k;
+    List<Double> s;
+    if (loadInstance != null) {
+      problem.refuseWith("--load-instance", "the files fix the measurements, M* and y");
+      if (kappas != null || noises != null) {
+        throw new BadInputException((kappas != null ? "--kappa" : "--noise") + " has no effect with --load-instance "
+            + "(the files fix M* and y); drop it");
+      }
+      if (!Files.isRegularFile(loadInstance.resolve(InstanceFiles.X_FILE))) {
+        throw new BadInputException("--load-instance " + loadInstance + " has no X.npy, but compare reports test errors "
+            + "against M* = X X^T; accepted: an instance with X.npy");
+      }
+      problem.checkAgainst(InstanceFiles.load(loadInstance), loadInstance);
+      source.option("problem", Map.of("model", "instance", "path", loadInstance.toString()), "--load-instance");
+      k = List.of(Double.NaN);
+      s = List.of(Double.NaN);
+    } else {
+      problem.applyTo(source, "goe");
+      k = kappas == null ? List.of(1.0, 10.0, 100.0) : kappas;
+      s = noises == null ? List.of(0.0) : noises;
+      for (double v : k) {
+        require(v >= 1 && v <= 1e12, "--kappa", v, "numbers with 1 <= kappa <= 1e12, e.g. 1,10,100");
+      }
+      for (double v : s) {
+        OptionChecks.nonNegative(v, "--noise", "0,0.01");
+      }
     }
-    int measurements = m != null ? m : (int) defaultM;
-    intRange(measurements, 1, Integer.MAX_VALUE - 8, "--m", "an integer >= 1 (default 20 n r)");
-    double[] k = kappas.stream().mapToDouble(Double::doubleValue).toArray();
-    for (double v : k) {
-      require(v >= 1 && v <= 1e12, "--kappa", v, "numbers with 1 <= kappa <= 1e12, e.g. 1,10,100");
+    if (saveInstance != null && (k.size() != 1 || s.size() != 1)) {
+      throw new BadInputException("--save-instance saves one instance, but " + k.size() + " kappa and " + s.size()
+          + " noise levels were given; accepted: one --kappa and one --noise");
     }
-    double[] s = noises.stream().mapToDouble(Double::doubleValue).toArray();
-    for (double v : s) {
-      nonNegative(v, "--noise", "0,0.01");
+    run.applyTo(source);
+    source.option("record.probes", RecordSpec.Probes.BASIC.id(), "compare");
+    run.applySets(source);
+    RunSpec base = source.bind();
+    ProblemSpec p = base.problem();
+    Integer n = p.rows() == null ? null : Math.min(p.rows(), p.cols());
+    Integer r = p.rank();
+    if (n == null) {
+      InstanceFiles.Instance inst = InstanceFiles.load(loadInstance);
+      n = inst.n();
+      r = inst.rank().orElseThrow();
     }
-    int[] w = widths.stream().mapToInt(this::width).distinct().toArray();
-    positive(alpha, "--alpha", "1e-6");
-    positive(deepAlpha, "--deep-alpha", "0.1");
-    intRange(depth, 1, 64, "--depth", "1 <= --depth <= 64");
-    intRange(iters, 1, Integer.MAX_VALUE - 1, "--iters", "an integer >= 1");
+    List<Integer> w = new ArrayList<>();
+    for (String token : widths == null ? List.of("r", "2r") : widths) {
+      int value = width(token, n, r);
+      if (!w.contains(value)) {
+        w.add(value);
+      }
+    }
+    OptionChecks.positive(alpha, "--alpha", "1e-6");
+    OptionChecks.positive(deepAlpha, "--deep-alpha", "0.1");
+    OptionChecks.intRange(depth, 1, 64, "--depth", "1 <= --depth <= 64");
     require(eps > 0 && eps < 1, "--eps", eps, "0 < --eps < 1, e.g. 1e-6");
-    require(tol >= 0 && tol < 1, "--tol", tol, "0 <= --tol < 1 (0 disables the tolerance)");
-    if (timeLimit != null) {
-      require(timeLimit > 0 && timeLimit < 1e9, "--time-limit", timeLimit, "a number of seconds > 0");
-    }
-    intRange(recordEvery, 1, Integer.MAX_VALUE, "--record-every", "an integer >= 1");
-    if (spacing == null) {
-      throw new BadInputException("--spacing is missing; accepted: geometric or linear");
-    }
-    List<CompareMethod> ms = new ArrayList<>();
+    boolean symmetric = p.symmetricModel();
+    var runnable = io.lowrank.experiment.spec.Combinations.methods(base.model(), symmetric);
+    List<Variant> all = Variant.defaults(symmetric).stream().filter(v -> runnable.contains(v.method())).toList();
+    List<Variant> rows = new ArrayList<>();
     if (methods == null || methods.isEmpty()) {
-      ms.addAll(List.of(CompareMethod.values()));
+      rows.addAll(all);
     } else {
       for (String id : new LinkedHashSet<>(methods)) {
         try {
-          ms.add(CompareMethod.parse(id));
+          rows.add(Variant.parse(id, all));
         } catch (IllegalArgumentException e) {
-          throw new BadInputException("--methods " + id + " is invalid; accepted: " + CompareMethod.ids());
+          throw new BadInputException("--methods " + id + " is invalid; accepted for " + base.model().id() + ": "
+              + Variant.ids(all));
         }
       }
     }
-    return new CompareSpec(n, r, measurements, k, s, w, seed, alpha, deepAlpha, depth, iters, eps, tol, timeLimit,
-        recordEvery, ms, spacing);
+    return new Comparison.Plan(base, k, s, w, rows, alpha, deepAlpha, depth, eps);
+  }
+
+  /** Saves the one instance of the plan (after its workload is built, before any run). */
+  private void saveInstance(Comparison.Plan plan) throws IOException {
+    if (!(plan.base().problem() instanceof ProblemSpec.Goe || plan.base().problem() instanceof ProblemSpec.Instance)) {
+      throw new BadInputException("--save-instance writes GOE sensing instances, not " + plan.base().model().id()
+          + "; accepted: --model goe (or drop --save-instance)");
+    }
+    RunSpec first = Comparison.specs(plan).get(0);
+    InstanceFiles.save(saveInstance, new Workloads().of(first).problem(), null);
   }
 
   /** "3", "r", "2r", "n" to a width in 1..n. */
-  private int width(String token) {
+  private static int width(String token, int n, int r) {
     String t = token.strip().toLowerCase(Locale.ROOT);
     int value;
     try {
@@ -201,16 +246,9 @@ public final class CompareCommand implements Callable<Integer> {
         value = Integer.parseInt(t);
       }
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new BadInputException("--widths " + token + " is invalid; accepted: integers, 'r', '<k>r' (e.g. 2r) or 'n'");
+      throw new BadInputException("--width " + token + " is invalid; accepted: integers, 'r', '<k>r' (e.g. 2r) or 'n'");
     }
-    require(value >= 1 && value <= n, "--widths", token, "widths with 1 <= r' <= n = " + n + " (e.g. r,2r)");
+    require(value >= 1 && value <= n, "--width", token, "widths with 1 <= r' <= n = " + n + " (e.g. r,2r)");
     return value;
-  }
-
-  private void prepareDirectory() throws IOException {
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new BadInputException("--out " + out + " is a file; accepted: a directory (created if missing)");
-    }
-    Files.createDirectories(out);
   }
 }

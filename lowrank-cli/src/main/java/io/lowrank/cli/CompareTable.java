@@ -10,7 +10,7 @@ final class CompareTable {
 
   static String render(Comparison.Outcome outcome) {
     StringBuilder b = new StringBuilder();
-    String eps = String.format(Locale.ROOT, "%.0e", outcome.spec().eps());
+    String eps = String.format(Locale.ROOT, "%.0e", outcome.plan().eps());
     b.append(String.format(Locale.ROOT, "%n%-6s %-6s %-4s %-22s %11s %11s %11s %7s %9s  %s%n", "noise", "kappa", "r'",
         "method", "its to " + eps, "s to " + eps, "final error", "its", "solve s", "termination"));
     String group = null;
@@ -21,7 +21,7 @@ final class CompareTable {
       }
       group = g;
       b.append(String.format(Locale.ROOT, "%-6s %-6s %-4s %-22s %11s %11s %11s %7d %9.3f  %s%n", num(r.noise()),
-          num(r.kappa()), r.width() > 0 ? Integer.toString(r.width()) : "-", r.method().label(),
+          num(r.kappa()), r.width() > 0 ? Integer.toString(r.width()) : "-", r.variant().label(),
           r.reached() ? Integer.toString(r.iterationsToEps()) : "-",
           r.reached() ? String.format(Locale.ROOT, "%.3f", r.secondsToEps()) : "-",
           Double.isFinite(r.finalError()) ? String.format(Locale.ROOT, "%.2e", r.finalError()) : "-", r.iterations(),
@@ -32,6 +32,9 @@ final class CompareTable {
   }
 
   private static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "-";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e6) {
       return Long.toString((long) v);
     }

@@ -1,13 +1,15 @@
 package io.lowrank.cli;
 
-import io.lowrank.experiment.completion.Centring;
 import io.lowrank.experiment.completion.CompletionResult;
-import io.lowrank.experiment.completion.CompletionSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.lowrank.experiment.completion.RankFreeCompletion;
-import io.lowrank.experiment.io.BadInputException;
-import io.lowrank.experiment.io.Json;
-import io.lowrank.experiment.io.PairFiles;
-import io.lowrank.experiment.io.TripletFiles;
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.formats.PairFiles;
+import io.lowrank.experiment.formats.TripletFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,32 +48,38 @@ public final class CompleteCommand implements Callable<Integer> {
   @Option(names = "--width", paramLabel = "R'", description = "factor width r'. Default: min(rows, columns, 100).")
   Integer width;
 
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = "1e-3", description = "initial scale: L_0 = A G_L / sqrt(r'), R_0 = A G_R / sqrt(r'). Default: ${DEFAULT-VALUE}.")
-  double alpha;
+  @Option(names = "--alpha", paramLabel = "A", description = "initial scale: L_0 = A G_L / sqrt(r'), R_0 = A G_R / sqrt(r'). Default: 1e-3.")
+  Double alpha;
 
-  @Option(names = "--step-fraction", paramLabel = "C", defaultValue = "0.25", description = "c in the step size mu = c / ||A*(y)||. Default: ${DEFAULT-VALUE}.")
-  double stepFraction;
+  @Option(names = "--step-fraction", paramLabel = "C", description = "c in the step size mu = c / ||A*(y)||. Default: 0.25.")
+  Double stepFraction;
 
-  @Option(names = "--hold-out", paramLabel = "F", defaultValue = "0.1", description = "fraction of the entries held out for validation, 0 < F < 1. Default: ${DEFAULT-VALUE}.")
-  double holdOut;
+  @Option(names = "--hold-out", paramLabel = "F", description = "fraction of the entries held out for validation, 0 < F < 1. Default: 0.1.")
+  Double holdOut;
 
-  @Option(names = "--patience", paramLabel = "T", defaultValue = "200", description = "stop after T iterations without validation progress. Default: ${DEFAULT-VALUE}.")
-  int patience;
+  @Option(names = "--patience", paramLabel = "T", description = "stop after T iterations without validation progress. Default: 200.")
+  Integer patience;
 
-  @Option(names = "--iters", paramLabel = "T", defaultValue = "5000", description = "maximum number of iterations. Default: ${DEFAULT-VALUE}.")
-  int iters;
+  @Option(names = "--iters", paramLabel = "T", description = "maximum number of iterations. Default: 5000.")
+  Integer iters;
 
-  @Option(names = "--validate-every", paramLabel = "K", defaultValue = "5", description = "measure the validation error every K iterations. Default: ${DEFAULT-VALUE}.")
-  int validateEvery;
+  @Option(names = "--validate-every", paramLabel = "K", description = "measure the validation error every K iterations. Default: 5.")
+  Integer validateEvery;
 
-  @Option(names = "--centring", paramLabel = "none|mean|biases", defaultValue = "biases", description = "baseline removed before fitting: none, the global mean, or mean + row and column biases. Default: ${DEFAULT-VALUE}.")
-  Centring centring;
+  @Option(names = "--centring", paramLabel = "none|mean|biases", description = "baseline removed before fitting: none, the global mean, or mean + row and column biases. Default: biases.")
+  String centring;
 
-  @Option(names = "--bias-lambda", paramLabel = "L", defaultValue = "5", description = "regularisation of the row and column biases. Default: ${DEFAULT-VALUE}.")
-  double biasLambda;
+  @Option(names = "--bias-lambda", paramLabel = "L", description = "regularisation of the row and column biases. Default: 5.")
+  Double biasLambda;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "master seed (hold-out split and initial factors use derived streams). Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Option(names = "--seed", paramLabel = "SEED", description = "master seed (hold-out split and initial factors use derived streams). Default: 1.")
+  Long seed;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set any spec key (docs/math.md), e.g. --set init.alpha=1e-4; repeatable.")
+  List<String> sets = new java.util.ArrayList<>();
+
+  @Option(names = "--print-spec", description = "print the fully resolved spec as YAML and exit.")
+  boolean printSpec;
 
   @Option(names = "--duplicates", paramLabel = "error|mean|last", defaultValue = "error", description = "a (row, column) pair given twice: refuse, average, or keep the last. Default: ${DEFAULT-VALUE}.")
   TripletFiles.Duplicates duplicates;
@@ -93,7 +101,10 @@ public final class CompleteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    CompletionSpec completion = toSpec();
+    RunSpec completion = toSpec();
+    if (printSpec) {
+      return SingleRun.printSpec(completion, spec.commandLine().getOut());
+    }
     if ((predict != null || topK > 0) && out == null) {
       throw new BadInputException((predict != null ? "--predict" : "--top-k")
           + " writes files but no --out was given; accepted: add --out DIR");
@@ -106,9 +117,6 @@ public final class CompleteCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TripletFiles.Data data = TripletFiles.read(input, duplicates);
     long parsed = System.nanoTime();
-    int w = completion.widthFor(data.entries().rows(), data.entries().cols());
-    OptionChecks.require(w <= Math.min(data.entries().rows(), data.entries().cols()), "--width", w,
-        "1 <= --width <= min(rows, columns) = " + Math.min(data.entries().rows(), data.entries().cols()));
     List<PairFiles.Pair> pairs = null;
     if (predict != null) {
       pairs = PairFiles.read(predict, data);
@@ -119,8 +127,16 @@ public final class CompleteCommand implements Callable<Integer> {
       }
     }
     PrintWriter stderr = spec.commandLine().getErr();
-    ProgressObserver progress = ProgressObserver.forConsole("lowrank complete", completion.maxIterations(), stderr);
-    CompletionResult result = RankFreeCompletion.run(data.entries(), completion, List.of(progress));
+    ProgressObserver progress = ProgressObserver.forConsole("lowrank complete", completion.stop().iterations(), stderr);
+    CompletionResult result = RankFreeCompletion.run(completion, data, List.of(progress));
+    if (result.failed()) {
+      stderr.println(String.format(java.util.Locale.ROOT, "lowrank complete: diverged at iteration %d (step size mu = "
+          + "%s): %s; reduce --step-fraction", result.solve().iterations(), OptionChecks.compact(result.stepSize()),
+          result.solve().termination() == io.lowrank.solver.Termination.DIVERGED ? "the loss became non-finite or "
+              + "exceeded 1e8 x its initial value" : "no validation error was finite"));
+      stderr.flush();
+      return Main.EXIT_DIVERGED;
+    }
     CompleteSummary.Outputs written = null;
     long writeStart = System.nanoTime();
     if (out != null) {
@@ -136,7 +152,7 @@ public final class CompleteCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.print(json ? Json.toJson(summary) : summary.humanText());
     stdout.flush();
-    if (written != null && written.coldStart() > 0) {
+    if (written != null && written.coldStart() != null && written.coldStart() > 0) {
       stderr.println("lowrank complete: note: skipped " + written.coldStart()
           + " cold-start pair(s) of --predict (ids never seen); they are listed in " + out.resolve(CompleteOutputs.COLD_START));
       stderr.flush();
@@ -144,19 +160,29 @@ public final class CompleteCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  CompletionSpec toSpec() {
-    if (width != null) {
-      OptionChecks.intRange(width, 1, Integer.MAX_VALUE - 8, "--width", "an integer >= 1 (default min(rows, columns, 100))");
+  /** Options to a validated ratings spec; unset options keep the spec's defaults. */
+  RunSpec toSpec() {
+    SpecFiles.Source source = SpecFiles.Source.empty("");
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("model", "ratings");
+    problem.put("path", input.toString());
+    problem.put("duplicates", duplicates.name().toLowerCase(java.util.Locale.ROOT));
+    source.option("problem", problem, "INPUT");
+    source.option("problem.centring", centring, "--centring");
+    source.option("problem.bias_lambda", biasLambda, "--bias-lambda");
+    source.option("width", width, "--width");
+    source.option("init.alpha", alpha, "--alpha");
+    source.option("method.step_fraction", stepFraction, "--step-fraction");
+    source.option("stop.iterations", iters, "--iters");
+    if (holdOut != null || patience != null || validateEvery != null) {
+      source.option("stop.early_stopping", new LinkedHashMap<>(), "--hold-out");
     }
-    OptionChecks.positive(alpha, "--alpha", "1e-3");
-    OptionChecks.positive(stepFraction, "--step-fraction", "0.25");
-    OptionChecks.require(holdOut > 0 && holdOut < 1, "--hold-out", holdOut, "0 < --hold-out < 1, e.g. 0.1");
-    OptionChecks.intRange(patience, 1, Integer.MAX_VALUE - 1, "--patience", "an integer >= 1");
-    OptionChecks.intRange(iters, 0, Integer.MAX_VALUE - 1, "--iters", "an integer >= 0");
-    OptionChecks.intRange(validateEvery, 1, Integer.MAX_VALUE, "--validate-every", "an integer >= 1");
-    OptionChecks.nonNegative(biasLambda, "--bias-lambda", "5");
+    source.option("stop.early_stopping.hold_out", holdOut, "--hold-out");
+    source.option("stop.early_stopping.patience", patience, "--patience");
+    source.option("stop.early_stopping.every", validateEvery, "--validate-every");
+    source.option("seed", seed, "--seed");
     OptionChecks.intRange(topK, 0, Integer.MAX_VALUE, "--top-k", "an integer >= 0 (0 = off)");
-    return new CompletionSpec(width == null ? 0 : width, alpha, stepFraction, holdOut, patience, iters, validateEvery,
-        centring, biasLambda, seed);
+    source.setAll(sets);
+    return source.bind();
   }
 }

@@ -1,11 +1,11 @@
 package io.lowrank.cli;
 
 import io.lowrank.experiment.completion.CompletionResult;
-import io.lowrank.experiment.completion.ObservedEntries;
-import io.lowrank.experiment.io.BadInputException;
-import io.lowrank.experiment.io.Npy;
-import io.lowrank.experiment.io.PairFiles;
-import io.lowrank.experiment.io.TripletFiles;
+import io.lowrank.experiment.formats.ObservedEntries;
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.Npy;
+import io.lowrank.experiment.formats.PairFiles;
+import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.linalg.Mat;
 import java.io.IOException;
 import java.io.Writer;

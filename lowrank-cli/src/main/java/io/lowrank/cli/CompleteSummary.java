@@ -3,8 +3,13 @@ package io.lowrank.cli;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lowrank.experiment.completion.CompletionResult;
-import io.lowrank.experiment.completion.CompletionSpec;
-import io.lowrank.experiment.io.TripletFiles;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lowrank.experiment.spec.InitSpec;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
+import io.lowrank.experiment.spec.StopSpec;
+import io.lowrank.experiment.formats.TripletFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +18,7 @@ import java.util.Locale;
 /** What {@code lowrank complete} writes to summary.json (snake_case keys) and prints. */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record CompleteSummary(String command, String lowrankVersion, Input input, Parameters parameters, Result result,
-    Outputs outputs, Timings timings) {
+    Outputs outputs, Timings timings, JsonNode spec) {
 
   /** Singular values listed in the summary. */
   static final int SHOWN_SINGULAR_VALUES = 20;
@@ -38,21 +43,23 @@ record CompleteSummary(String command, String lowrankVersion, Input input, Param
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Timings(double parseS, double fitS, double writeS, double totalS, Double medianStepMs) {}
 
-  static CompleteSummary of(Path inputPath, TripletFiles.Data data, CompletionSpec spec, CompletionResult r,
+  static CompleteSummary of(Path inputPath, TripletFiles.Data data, RunSpec spec, CompletionResult r,
       String duplicates, Outputs outputs, double parseS, double writeS, double totalS, String version) {
     var e = data.entries();
     Input in = new Input(inputPath.toString(), data.format(), data.header(), e.rows(), e.cols(), e.size(),
         data.records(), data.duplicates(), duplicates, e.density());
-    Parameters p = new Parameters(r.width(), spec.alpha(), spec.stepFraction(), r.stepSize(), spec.holdOut(),
-        spec.patience(), spec.maxIterations(), spec.validateEvery(), spec.centring().name().toLowerCase(Locale.ROOT),
-        spec.biasLambda(), spec.seed());
+    ProblemSpec.Ratings ratings = (ProblemSpec.Ratings) spec.problem();
+    StopSpec.EarlyStopping es = spec.stop().earlyStopping();
+    Parameters p = new Parameters(r.width(), ((InitSpec.SmallRandom) spec.init()).alpha(), spec.method().stepFraction(),
+        r.stepSize(), es.holdOut(), es.patience(), spec.stop().iterations(), es.every(),
+        ratings.centring().name().toLowerCase(Locale.ROOT), ratings.biasLambda(), spec.seed());
     double[] sv = Arrays.copyOf(r.singularValues(), Math.min(SHOWN_SINGULAR_VALUES, r.singularValues().length));
     Result res = new Result(r.solve().termination().name(), r.solve().detail(), r.solve().iterations(),
         r.chosenIteration(), r.validationRmse(), r.baselineValidationRmse(), r.trainRmse(), r.numericalRank(),
         Arrays.stream(sv).boxed().toList(), r.trainEntries(), r.validationEntries(), r.baseline().mean());
     double median = r.solve().medianStepNanos() * 1e-6;
     Timings t = new Timings(parseS, r.fitNanos() * 1e-9, writeS, totalS, Double.isFinite(median) ? median : null);
-    return new CompleteSummary("complete", version, in, p, res, outputs, t);
+    return new CompleteSummary("complete", version, in, p, res, outputs, t, SpecFiles.toTree(r.run().spec()));
   }
 
   String humanText() {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -29,6 +30,14 @@ final class Errors {
     String name = cmd.getCommandSpec().qualifiedName();
     String message = oneLine(ex.getMessage());
     String fix = message.contains("; accepted:") ? "" : "; try '" + name + " --help'";
+    if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String unmatched = u.getUnmatched().get(0);
+      boolean option = unmatched.startsWith("-");
+      message = (option ? "unknown option '" : "unknown command '") + shorten(unmatched) + "'";
+      List<String> suggestions = u.getSuggestions();
+      fix = suggestions.isEmpty() ? "; try '" + name + " --help'"
+          : "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+    }
     PrintWriter err = cmd.getErr();
     err.println(name + ": error: " + lowerFirst(message) + fix);
     if (debug(Arrays.asList(args))) {
@@ -115,6 +124,12 @@ final class Errors {
       return f.getFile() + ": " + (f.getReason() == null ? "file system error" : f.getReason()) + fix;
     }
     return "I/O error: " + e.getMessage() + fix;
+  }
+
+  /** At most 80 characters of user input. */
+  static String shorten(String s) {
+    String one = oneLine(s);
+    return one.length() > 80 ? one.substring(0, 77) + "..." : one;
   }
 
   private static String oneLine(String s) {

@@ -2,13 +2,15 @@ package io.lowrank.cli;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
-import io.lowrank.experiment.completion.Centring;
 import io.lowrank.experiment.completion.CompletionResult;
-import io.lowrank.experiment.completion.CompletionSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.lowrank.experiment.completion.Inpainting;
-import io.lowrank.experiment.io.BadInputException;
-import io.lowrank.experiment.io.Images;
-import io.lowrank.experiment.io.Json;
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.Images;
+import io.lowrank.experiment.output.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -58,26 +60,26 @@ public final class InpaintCommand implements Callable<Integer> {
   @Option(names = "--width", paramLabel = "R'", description = "factor width r'. Default: min(height, width, 100).")
   Integer width;
 
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = "1e-3", description = "initial scale of the factors. Default: ${DEFAULT-VALUE}.")
-  double alpha;
+  @Option(names = "--alpha", paramLabel = "A", description = "initial scale of the factors. Default: 1e-3.")
+  Double alpha;
 
-  @Option(names = "--step-fraction", paramLabel = "C", defaultValue = "0.25", description = "c in mu = c / ||A*(y)||. Default: ${DEFAULT-VALUE}.")
-  double stepFraction;
+  @Option(names = "--step-fraction", paramLabel = "C", description = "c in mu = c / ||A*(y)||. Default: 0.25.")
+  Double stepFraction;
 
-  @Option(names = "--hold-out", paramLabel = "F", defaultValue = "0.1", description = "fraction of the observed pixels held out for early stopping. Default: ${DEFAULT-VALUE}.")
-  double holdOut;
+  @Option(names = "--hold-out", paramLabel = "F", description = "fraction of the observed pixels held out for early stopping. Default: 0.1.")
+  Double holdOut;
 
-  @Option(names = "--patience", paramLabel = "T", defaultValue = "200", description = "stop after T iterations without validation progress. Default: ${DEFAULT-VALUE}.")
-  int patience;
+  @Option(names = "--patience", paramLabel = "T", description = "stop after T iterations without validation progress. Default: 200.")
+  Integer patience;
 
-  @Option(names = "--iters", paramLabel = "T", defaultValue = "5000", description = "maximum number of iterations per channel. Default: ${DEFAULT-VALUE}.")
-  int iters;
+  @Option(names = "--iters", paramLabel = "T", description = "maximum number of iterations per channel. Default: 5000.")
+  Integer iters;
 
-  @Option(names = "--centring", paramLabel = "none|mean|biases", defaultValue = "biases", description = "baseline removed before fitting (row and column means of the image for biases). Default: ${DEFAULT-VALUE}.")
-  Centring centring;
+  @Option(names = "--centring", paramLabel = "none|mean|biases", description = "baseline removed before fitting (row and column means of the image for biases). Default: biases.")
+  String centring;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "master seed (mask, hold-out, initial factors). Default: ${DEFAULT-VALUE}.")
-  long seed;
+  @Option(names = "--seed", paramLabel = "SEED", description = "master seed (mask, hold-out, initial factors). Default: 1.")
+  Long seed;
 
   @Option(names = "--json", description = "print the summary as JSON on stdout.")
   boolean json;
@@ -94,14 +96,7 @@ public final class InpaintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     OptionChecks.require(observe > 0 && observe < 1, "--observe", observe, "0 < --observe < 1, e.g. 0.3");
-    OptionChecks.require(holdOut > 0 && holdOut < 1, "--hold-out", holdOut, "0 < --hold-out < 1, e.g. 0.1");
-    OptionChecks.positive(alpha, "--alpha", "1e-3");
-    OptionChecks.positive(stepFraction, "--step-fraction", "0.25");
-    OptionChecks.intRange(patience, 1, Integer.MAX_VALUE - 1, "--patience", "an integer >= 1");
-    OptionChecks.intRange(iters, 0, Integer.MAX_VALUE - 1, "--iters", "an integer >= 0");
-    if (width != null) {
-      OptionChecks.intRange(width, 1, Integer.MAX_VALUE - 8, "--width", "an integer >= 1");
-    }
+    RunSpec completion = toSpec();
     if (Files.isDirectory(image)) {
       throw new BadInputException("IMAGE " + image + " is a directory; accepted: a PNG, JPEG, GIF or BMP file");
     }
@@ -110,16 +105,17 @@ public final class InpaintCommand implements Callable<Integer> {
     if (!perChannel) {
       pic = pic.toGrey();
     }
-    if (width != null) {
-      OptionChecks.require(width <= Math.min(pic.width(), pic.height()), "--width", width,
-          "1 <= --width <= min(height, width) = " + Math.min(pic.width(), pic.height()));
-    }
     CompleteOutputs.prepareDirectory(out);
-    CompletionSpec completion = new CompletionSpec(width == null ? 0 : width, alpha, stepFraction, holdOut, patience,
-        iters, 5, centring, 0.0, seed);
     PrintWriter stderr = spec.commandLine().getErr();
-    ProgressObserver progress = ProgressObserver.forConsole("lowrank inpaint", iters, stderr);
+    ProgressObserver progress = ProgressObserver.forConsole("lowrank inpaint", completion.stop().iterations(), stderr);
     Inpainting.Result r = Inpainting.run(pic.planes(), pic.height(), pic.width(), observe, completion, List.of(progress));
+    if (r.failed()) {
+      CompletionResult bad = r.channels().stream().filter(CompletionResult::failed).findFirst().orElseThrow();
+      stderr.println(String.format(Locale.ROOT, "lowrank inpaint: diverged at iteration %d (step size mu = %s); "
+          + "reduce --step-fraction", bad.solve().iterations(), OptionChecks.compact(bad.stepSize())));
+      stderr.flush();
+      return Main.EXIT_DIVERGED;
+    }
     Images.writePng(out.resolve(RECONSTRUCTED), new Images.Picture(pic.width(), pic.height(), r.reconstructed()));
     Images.writePng(out.resolve(MEAN_FILLED), new Images.Picture(pic.width(), pic.height(), r.meanFilled()));
     double[] mask = new double[r.mask().length];
@@ -142,6 +138,28 @@ public final class InpaintCommand implements Callable<Integer> {
     stdout.print(json ? Json.toJson(summary) : human(summary));
     stdout.flush();
     return Main.EXIT_OK;
+  }
+
+  /** The options as the ratings spec of every channel (bias regularisation 0: image rows and columns are full). */
+  RunSpec toSpec() {
+    SpecFiles.Source source = SpecFiles.Source.empty("");
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("model", "ratings");
+    problem.put("path", image.toString());
+    problem.put("bias_lambda", 0.0);
+    source.option("problem", problem, "IMAGE");
+    source.option("problem.centring", centring, "--centring");
+    source.option("width", width, "--width");
+    source.option("init.alpha", alpha, "--alpha");
+    source.option("method.step_fraction", stepFraction, "--step-fraction");
+    source.option("stop.iterations", iters, "--iters");
+    if (holdOut != null || patience != null) {
+      source.option("stop.early_stopping", new LinkedHashMap<>(), "--hold-out");
+    }
+    source.option("stop.early_stopping.hold_out", holdOut, "--hold-out");
+    source.option("stop.early_stopping.patience", patience, "--patience");
+    source.option("seed", seed, "--seed");
+    return source.bind();
   }
 
   private static Channel channel(CompletionResult c) {

@@ -1,6 +1,6 @@
 package io.lowrank.cli;
 
-import io.lowrank.experiment.io.BadInputException;
+import io.lowrank.experiment.formats.BadInputException;
 
 /**
  * Validation of option values with messages of the form

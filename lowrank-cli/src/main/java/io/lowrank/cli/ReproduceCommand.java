@@ -1,12 +1,12 @@
 package io.lowrank.cli;
 
-import io.lowrank.experiment.Reproduction;
+import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.Budget;
 import io.lowrank.experiment.claims.Claim;
 import io.lowrank.experiment.claims.ClaimResult;
 import io.lowrank.experiment.claims.ClaimSuite;
 import io.lowrank.experiment.claims.Verdict;
-import io.lowrank.experiment.io.ReproductionFiles;
+import io.lowrank.experiment.output.ReproductionFiles;
 import io.lowrank.linalg.Check;
 import io.lowrank.report.HtmlReport;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.lowrank.cli;
 
-import io.lowrank.experiment.ProgressListener;
-import io.lowrank.experiment.RunSpec;
+import io.lowrank.experiment.run.ProgressListener;
+import io.lowrank.experiment.spec.RunSpec;
 import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;

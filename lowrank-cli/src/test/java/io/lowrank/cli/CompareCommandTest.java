@@ -28,7 +28,7 @@ class CompareCommandTest {
   @BeforeAll
   static void runSmall() {
     out = dir.resolve("small");
-    run = CliRun.of("compare", "--n", "12", "--r", "1", "--kappa", "1,10", "--noise", "0,0.005", "--widths", "r,2r",
+    run = CliRun.of("compare", "--n", "12", "--r", "1", "--kappa", "1,10", "--noise", "0,0.005", "--width", "r,2r",
         "--iters", "400",
         "--threads", "2", "--out", out.toString());
   }
@@ -50,7 +50,8 @@ class CompareCommandTest {
   void summaryJsonHasEveryRunWithItsHistory() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     assertThat(root.get("runs")).hasSize(48);
-    assertThat(root.get("spec").get("kappas")).hasSize(2);
+    assertThat(root.get("plan").get("kappas")).hasSize(2);
+    assertThat(root.get("runs").get(0).get("spec").get("problem").get("model").asText()).isEqualTo("goe");
     for (JsonNode r : root.get("runs")) {
       assertThat(out.resolve(r.get("history").asText())).isRegularFile();
       assertThat(r.get("termination").asText()).isNotEqualTo("DIVERGED");
@@ -78,7 +79,7 @@ class CompareCommandTest {
 
   @Test
   void aDivergingRunGivesExitCodeOne() {
-    CliRun r = CliRun.of("compare", "--n", "8", "--r", "1", "--kappa", "1", "--widths", "r", "--methods", "gd",
+    CliRun r = CliRun.of("compare", "--n", "8", "--r", "1", "--kappa", "1", "--width", "r", "--methods", "gd",
         "--alpha", "1e3", "--iters", "200", "--threads", "1", "--out", dir.resolve("diverge").toString());
     assertThat(r.status()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.out()).contains("DIVERGED");
@@ -89,10 +90,10 @@ class CompareCommandTest {
   void badOptionsExitWithTwoAndOneLine() throws IOException {
     Path file = Files.writeString(dir.resolve("afile"), "x");
     String[][] cases = {
-        {"--widths", "0", "--widths 0 is invalid; accepted: widths with 1 <= r' <= n"},
-        {"--widths", "3x", "--widths 3x is invalid; accepted: integers, 'r'"},
+        {"--width", "0", "--width 0 is invalid; accepted: widths with 1 <= r' <= n"},
+        {"--width", "3x", "--width 3x is invalid; accepted: integers, 'r'"},
         {"--kappa", "0.5", "--kappa 0.5 is invalid; accepted: numbers with 1 <= kappa"},
-        {"--methods", "gd,foo", "--methods foo is invalid; accepted: gd, spectral-gd"},
+        {"--methods", "gd,foo", "--methods foo is invalid; accepted for goe: gd, spectral-gd"},
         {"--eps", "2", "--eps 2 is invalid"},
         {"--noise", "-1", "--noise -1 is invalid"},
         {"--out", file.toString(), "is a file"},

@@ -3,8 +3,8 @@ package io.lowrank.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lowrank.experiment.io.Json;
-import io.lowrank.experiment.io.Npy;
+import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.formats.Npy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,9 +144,9 @@ class CompleteCommandTest {
         Arguments.of(List.of(file("ok1.csv", "a,x,1", "b,y,2").toString(), "--hold-out", "0"), "--hold-out 0 is invalid"),
         Arguments.of(List.of(file("ok2.csv", "a,x,1", "b,y,2").toString(), "--top-k", "5"), "no --out was given"),
         Arguments.of(List.of(file("ok3.csv", "a,x,1", "b,y,2").toString(), "--width", "5"),
-            "--width 5 is invalid; accepted: 1 <= --width <= min(rows, columns) = 2"),
+            "width 5 exceeds min(rows, columns) = 2 of the data; accepted: 1 <= width <= 2"),
         Arguments.of(List.of(file("ok4.csv", "a,x,1", "b,y,2").toString(), "--centring", "median"),
-            "expected one of [NONE, MEAN, BIASES]"));
+            "--centring median is invalid; accepted: none, mean, biases"));
   }
 
   @ParameterizedTest(name = "{1}")

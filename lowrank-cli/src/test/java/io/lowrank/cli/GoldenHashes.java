@@ -52,9 +52,14 @@ final class GoldenHashes {
 
   /** The fingerprint of every {@code history.csv} below {@code dir}: hash of the sorted fingerprints. */
   static String histories(Path dir) {
+    return histories(dir, p -> true);
+  }
+
+  /** {@link #histories(Path)} over the history files that {@code keep} accepts. */
+  static String histories(Path dir, java.util.function.Predicate<Path> keep) {
     List<String> each = new ArrayList<>();
     try (Stream<Path> files = Files.walk(dir)) {
-      files.filter(p -> p.getFileName().toString().equals("history.csv")).forEach(p -> each.add(history(p)));
+      files.filter(p -> p.getFileName().toString().equals("history.csv")).filter(keep).forEach(p -> each.add(history(p)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -55,8 +55,9 @@ class GoldenOutputsTest {
   @Test
   void compareHistoriesAreUnchanged() {
     Path out = tmp.resolve("cmp");
-    CliRun r = CliRun.of("compare", "--n", "20", "--r", "2", "--m", "400", "--kappa", "1,10", "--widths", "r,2r",
-        "--iters", "300", "--record-every", "2", "--threads", "2", "--out", out.toString());
+    // the configuration recorded before the redesign: --width was --widths, and 1e-12 was compare's own --tol default
+    CliRun r = CliRun.of("compare", "--n", "20", "--r", "2", "--m", "400", "--kappa", "1,10", "--width", "r,2r",
+        "--iters", "300", "--tol", "1e-12", "--record-every", "2", "--threads", "2", "--out", out.toString());
     assertThat(r.status()).as(r.err()).isIn(0, 1);
     check("compare-small", GoldenHashes.histories(out.resolve("runs")));
   }

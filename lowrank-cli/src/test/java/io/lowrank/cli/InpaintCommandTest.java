@@ -3,8 +3,8 @@ package io.lowrank.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lowrank.experiment.io.Images;
-import io.lowrank.experiment.io.Json;
+import io.lowrank.experiment.formats.Images;
+import io.lowrank.experiment.output.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class InpaintCommandTest {
       "--observe 1.5|--observe 1.5 is invalid; accepted: 0 < --observe < 1",
       "--observe 0|--observe 0 is invalid",
       "--alpha -1|--alpha -1 is invalid",
-      "--width 500|--width 500 is invalid; accepted: 1 <= --width <= min(height, width) = 48"})
+      "--width 500|width 500 exceeds min(rows, columns) = 48 of the data"})
   void badOptionsAreOneLineAndExit2(String options, String fragment) {
     String[] opts = options.split(" ");
     String[] args = new String[2 + opts.length];

@@ -49,10 +49,23 @@ class ReproduceTest {
     assertThat(run.out()).containsPattern("(7 PASS, 0 FAIL, 1 not available|8 PASS, 0 FAIL, 0 not available)");
   }
 
-  /** Every trace of the quick run is bit-identical to the one recorded before the run-spec redesign. */
+  /**
+   * Every trace of the quick run is bit-identical to the one recorded before the run-spec redesign.
+   * Claim 8 ran its own trajectories then and wrote none; since the redesign its runs are ordinary
+   * runs with traces, which are left out of the recorded fingerprint (its numbers are checked below).
+   */
   @Test
-  void quickRunHistoriesAreUnchanged() {
-    GoldenOutputsTest.check("reproduce-quick", GoldenHashes.histories(out.resolve("runs")));
+  void quickRunHistoriesAreUnchanged() throws IOException {
+    JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    java.util.Set<String> claim8 = new java.util.HashSet<>();
+    for (JsonNode c : root.get("claims")) {
+      if (c.get("number").asInt() == 8) {
+        c.get("runs").forEach(id -> claim8.add(id.asText()));
+      }
+    }
+    assertThat(claim8).hasSize(3);
+    GoldenOutputsTest.check("reproduce-quick", GoldenHashes.histories(out.resolve("runs"),
+        p -> !claim8.contains(p.getParent().getFileName().toString())));
   }
 
   /** Every claim's measured numbers are those recorded before the run-spec redesign (claim 8 has no traces). */

@@ -2,7 +2,7 @@ package io.lowrank.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lowrank.experiment.io.Npy;
+import io.lowrank.experiment.formats.Npy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,28 +33,40 @@ class SenseErrorsTest {
 
   static Stream<Arguments> badOptions() {
     return Stream.of(
-        Arguments.of("--width 0", "--width 0 is invalid; accepted: 1 <= --width <= n = 40"),
-        Arguments.of("--width 41 --n 40", "--width 41 is invalid; accepted: 1 <= --width <= n = 40"),
+        Arguments.of("--width 0", "--width 0 is invalid; accepted: 1 <= width <= n = 40"),
+        Arguments.of("--width 41 --n 40", "--width 41 is invalid; accepted: 1 <= width <= n = 40"),
         Arguments.of("--m -5", "--m -5 is invalid; accepted: an integer >= 1"),
         Arguments.of("--alpha nan", "invalid value for option '--alpha': 'nan' is not a double"),
         Arguments.of("--alpha NaN", "--alpha NaN is invalid; accepted: a finite number > 0"),
         Arguments.of("--alpha -1", "--alpha -1 is invalid; accepted: a finite number > 0"),
-        Arguments.of("--kappa 0.5", "--kappa 0.5 is invalid; accepted: 1 <= --kappa"),
-        Arguments.of("--r 50 --n 40", "--r 50 is invalid; accepted: 1 <= --r <= n = 40"),
+        Arguments.of("--kappa 0.5", "--kappa 0.5 is invalid; accepted: 1 <= kappa <= 1e12"),
+        Arguments.of("--r 50 --n 40", "--r 50 is invalid; accepted: 1 <= r <= n = 40"),
         Arguments.of("--n abc", "invalid value for option '--n': 'abc' is not an int; try 'lowrank sense --help'"),
         Arguments.of("--n 0", "--n 0 is invalid"),
         Arguments.of("--noise -0.1", "--noise -0.1 is invalid"),
-        Arguments.of("--tol 1", "--tol 1 is invalid; accepted: 0 <= --tol < 1"),
+        Arguments.of("--tol 1", "--tol 1 is invalid; accepted: 0 <= tolerance < 1"),
         Arguments.of("--iters -3", "--iters -3 is invalid"),
         Arguments.of("--record-every 0", "--record-every 0 is invalid"),
         Arguments.of("--time-limit -1", "--time-limit -1 is invalid"),
         Arguments.of("--step 0", "--step 0 is invalid"),
-        Arguments.of("--step 0.1 --step-fraction 0.2", "--step and --step-fraction were both given"),
-        Arguments.of("--spacing cubic", "expected one of [GEOMETRIC, LINEAR]"),
-        Arguments.of("--precision float16", "--precision float16 is invalid; accepted: float64 or float32"),
-        Arguments.of("--threads 0", "--threads 0 is invalid; accepted: 1 <= --threads <= 256"),
-        Arguments.of("--bogus", "unknown option: '--bogus'"),
-        Arguments.of("--n 2000 --m 1000000", "reduce --m or --n"));
+        Arguments.of("--step 0.1 --step-fraction 0.2", "--step 0.1: step and step_fraction were both given"),
+        Arguments.of("--spacing cubic", "--spacing cubic is invalid; accepted: geometric, linear"),
+        Arguments.of("--precision float16", "--precision float16 is invalid; accepted: float64, float32"),
+        Arguments.of("--threads 0", "--threads 0 is invalid; accepted: 1 <= threads <= 256"),
+        Arguments.of("--bogus", "unknown option '--bogus'"),
+        Arguments.of("--n 2000 --m 1000000", "reduce m or n"),
+        Arguments.of("--widht 3", "unknown option '--widht'; did you mean --width?"),
+        Arguments.of("--method als", "--method als alternates between the factors L and R"),
+        Arguments.of("--method scaledgd", "width: scaledgd is exact-rank ScaledGD"),
+        Arguments.of("--model rank-one --precision float32", "--precision float32 storage is for generated goe"),
+        Arguments.of("--model rank-one --threads 2", "--threads 2: rank-one has no multi-threaded pass"),
+        Arguments.of("--model completion --m 100", "--m 100: unknown key in problem"),
+        Arguments.of("--model circle", "--model circle is not known; accepted: goe, asymmetric, rank-one"),
+        Arguments.of("--init missing.npy", "missing.npy"),
+        Arguments.of("--beta 1e-3", "--beta 0.001: beta is the scale of R_0, but goe is a symmetric model"),
+        Arguments.of("--set problem.nn=3", "--set problem.nn=3: problem.nn: unknown key in problem; accepted: kappa, m"),
+        Arguments.of("--set n=abc", "--set n=abc: problem.n: 'abc' is invalid; accepted: an integer"),
+        Arguments.of("--set nonsense", "--set nonsense is invalid; accepted: --set key.path=value"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,7 +80,7 @@ class SenseErrorsTest {
   void hugeInstanceMessageGivesTheNumbers() {
     CliRun run = CliRun.of("sense", "--n", "2000", "--m", "1000000");
     assertOneLineError(run, "2001000000000 doubles");
-    assertThat(run.err()).contains("TiB").contains("reduce --m or --n");
+    assertThat(run.err()).contains("TiB").contains("reduce m or n");
   }
 
   @Test
@@ -128,7 +140,7 @@ class SenseErrorsTest {
   void noCommandIsABadInput() {
     CliRun run = CliRun.of();
     assertThat(run.status()).isEqualTo(2);
-    assertThat(run.err()).startsWith("lowrank: error: no command given; accepted: one of sense");
+    assertThat(run.err()).startsWith("lowrank: error: no command given; accepted: one of run, sense");
   }
 
   @Command(name = "boom")

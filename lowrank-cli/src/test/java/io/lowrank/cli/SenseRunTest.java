@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lowrank.experiment.io.Json;
+import io.lowrank.experiment.output.Json;
 import io.lowrank.solver.Termination;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,17 +48,17 @@ class SenseRunTest {
     assertThat(csv.size()).isBetween(3, 602);
 
     JsonNode s = json(Files.readString(out.resolve("summary.json")));
-    assertThat(s.at("/final_metrics/test_error").asDouble()).isLessThan(RECOVERED);
-    assertThat(s.at("/result/termination").asText()).isIn(Arrays.stream(Termination.values()).map(Enum::name).toList());
-    assertThat(s.at("/result/termination").asText()).isNotEqualTo("DIVERGED");
-    assertThat(s.at("/parameters/n").asInt()).isEqualTo(20);
-    assertThat(s.at("/parameters/width").asInt()).isEqualTo(20);
-    assertThat(s.at("/parameters/m").asInt()).isEqualTo(400);
-    assertThat(s.at("/parameters/alpha").asDouble()).isEqualTo(1e-6);
+    assertThat(s.at("/final/test_error").asDouble()).isLessThan(RECOVERED);
+    assertThat(s.at("/termination").asText()).isIn(Arrays.stream(Termination.values()).map(Enum::name).toList());
+    assertThat(s.at("/termination").asText()).isNotEqualTo("DIVERGED");
+    assertThat(s.at("/spec/problem/n").asInt()).isEqualTo(20);
+    assertThat(s.at("/spec/width").asInt()).isEqualTo(20);
+    assertThat(s.at("/spec/problem/m").asInt()).isEqualTo(400);
+    assertThat(s.at("/spec/init/alpha").asDouble()).isEqualTo(1e-6);
     assertThat(s.at("/lowrank_version").asText()).isNotBlank();
     assertThat(s.at("/timings/solve_s").asDouble()).isPositive();
     assertThat(s.at("/timings/median_step_ms").asDouble()).isPositive();
-    assertThat(s.at("/result/iterations").asInt()).isEqualTo(Integer.parseInt(csv.get(csv.size() - 1).split(",")[0]));
+    assertThat(s.at("/iterations").asInt()).isEqualTo(Integer.parseInt(csv.get(csv.size() - 1).split(",")[0]));
   }
 
   @Test
@@ -68,19 +68,19 @@ class SenseRunTest {
     assertThat(f32.status()).as(f32.err()).isZero();
     JsonNode a = json(f64.out());
     JsonNode b = json(f32.out());
-    assertThat(a.at("/parameters/precision").asText()).isEqualTo("float64");
-    assertThat(b.at("/parameters/precision").asText()).isEqualTo("float32");
-    assertThat(b.at("/parameters/threads").asInt()).isEqualTo(2);
-    assertThat(b.at("/final_metrics/test_error").asDouble()).isLessThan(RECOVERED);
+    assertThat(a.at("/spec/precision").asText()).isEqualTo("float64");
+    assertThat(b.at("/spec/precision").asText()).isEqualTo("float32");
+    assertThat(b.at("/spec/threads").asInt()).isEqualTo(2);
+    assertThat(b.at("/final/test_error").asDouble()).isLessThan(RECOVERED);
     // float32 storage is another (equally random) operator: a different, not a worse, trajectory
-    assertThat(b.at("/final_metrics/test_error").asDouble()).isNotEqualTo(a.at("/final_metrics/test_error").asDouble());
+    assertThat(b.at("/final/test_error").asDouble()).isNotEqualTo(a.at("/final/test_error").asDouble());
   }
 
   @Test
   void threadsDoNotChangeTheRun() throws IOException {
     JsonNode one = json(CliRun.of(args(SMALL, "--json", "--iters", "100")).out());
     JsonNode three = json(CliRun.of(args(SMALL, "--json", "--iters", "100", "--threads", "3")).out());
-    assertThat(three.at("/final_metrics").toString()).isEqualTo(one.at("/final_metrics").toString());
+    assertThat(three.at("/final").toString()).isEqualTo(one.at("/final").toString());
   }
 
   @Test
@@ -89,8 +89,8 @@ class SenseRunTest {
     assertThat(run.status()).isZero();
     JsonNode s = json(run.out());
     assertThat(s.at("/command").asText()).isEqualTo("sense");
-    assertThat(s.at("/result/iterations").asInt()).isEqualTo(50);
-    assertThat(s.at("/final_metrics/loss").isNumber()).isTrue();
+    assertThat(s.at("/iterations").asInt()).isEqualTo(50);
+    assertThat(s.at("/final/loss").isNumber()).isTrue();
   }
 
   @Test
@@ -102,11 +102,12 @@ class SenseRunTest {
     assertThat(second.status()).as(second.err()).isZero();
     JsonNode a = json(first.out());
     JsonNode b = json(second.out());
-    assertThat(b.at("/final_metrics/test_error").asDouble())
-        .isCloseTo(a.at("/final_metrics/test_error").asDouble(), within(REPRODUCED));
-    assertThat(b.at("/result/iterations").asInt()).isEqualTo(a.at("/result/iterations").asInt());
-    assertThat(b.at("/parameters/r").asInt()).isEqualTo(1);
-    assertThat(b.at("/parameters/alpha").isNull()).isTrue();
+    assertThat(b.at("/final/test_error").asDouble())
+        .isCloseTo(a.at("/final/test_error").asDouble(), within(REPRODUCED));
+    assertThat(b.at("/iterations").asInt()).isEqualTo(a.at("/iterations").asInt());
+    assertThat(b.at("/spec/problem/model").asText()).isEqualTo("instance");
+    assertThat(b.at("/spec/init/kind").asText()).isEqualTo("given");
+    assertThat(b.at("/sources").size()).as("A, y, X and U0 with their hashes").isEqualTo(4);
   }
 
   @Test
@@ -136,13 +137,13 @@ class SenseRunTest {
       assertThat(text).doesNotContainIgnoringCase("nan").doesNotContain("Exception");
     }
     JsonNode s = json(summary);
-    assertThat(s.at("/final_metrics/test_error").isNull()).isTrue();
-    assertThat(s.at("/result/diverged").asBoolean()).isTrue();
+    assertThat(s.at("/final/test_error").isMissingNode()).isTrue();
+    assertThat(s.at("/diverged").asBoolean()).isTrue();
 
     CliRun json = CliRun.of(args(SMALL, "--step", "100", "--json"));
     assertThat(json.status()).isEqualTo(1);
     assertThat(json.out()).doesNotContain("NaN");
-    assertThat(json(json.out()).at("/final_metrics/loss").isNull()).isTrue();
+    assertThat(json(json.out()).at("/final/loss").isMissingNode()).isTrue();
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.lowrank.model.Problem;
 import io.lowrank.objective.AsymmetricObjective;
 import io.lowrank.operator.MeasurementOperator;
 import io.lowrank.solver.Iterate;
+import io.lowrank.solver.Method;
 import io.lowrank.solver.Solver;
 import io.lowrank.solver.StepRule;
 
@@ -66,8 +67,8 @@ public final class AlternatingLeastSquares implements Solver {
   }
 
   @Override
-  public String name() {
-    return "als";
+  public Method method() {
+    return Method.ALS;
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.lowrank.linalg.SymmetricEigenSolver;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.MeasurementOperator;
 import io.lowrank.solver.Iterate;
+import io.lowrank.solver.Method;
 import io.lowrank.solver.Solver;
 import io.lowrank.solver.StepRule;
 import java.util.Arrays;
@@ -68,8 +69,8 @@ public final class NuclearNormFista implements Solver {
   }
 
   @Override
-  public String name() {
-    return "nuclear-norm";
+  public Method method() {
+    return Method.NUCLEAR;
   }
 
   @Override

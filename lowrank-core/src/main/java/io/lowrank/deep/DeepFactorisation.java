@@ -7,6 +7,7 @@ import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.objective.SymmetricObjective;
 import io.lowrank.solver.Iterate;
+import io.lowrank.solver.Method;
 import io.lowrank.solver.Solver;
 import io.lowrank.solver.StepRule;
 
@@ -63,8 +64,8 @@ public final class DeepFactorisation implements Solver {
   }
 
   @Override
-  public String name() {
-    return "deep-" + depth;
+  public Method method() {
+    return Method.DEEP;
   }
 
   @Override

@@ -22,7 +22,7 @@ public final class AsymmetricProbes {
 
       @Override
       public List<String> columns() {
-        return List.of("imbalance");
+        return List.of(Columns.IMBALANCE);
       }
 
       @Override
@@ -52,7 +52,7 @@ public final class AsymmetricProbes {
     return new Probe() {
       @Override
       public List<String> columns() {
-        return List.of("test_error");
+        return List.of(Columns.TEST_ERROR);
       }
 
       @Override

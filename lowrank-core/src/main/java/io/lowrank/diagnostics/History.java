@@ -10,7 +10,8 @@ import java.util.List;
  * is always {@code iteration}.
  */
 public final class History {
-  public static final String ITERATION = "iteration";
+  /** The first column of every history (= {@link Columns#ITERATION}). */
+  public static final String ITERATION = Columns.ITERATION;
 
   private final List<String> names;
   private double[][] columns;

@@ -20,16 +20,16 @@ public final class PhaseDetector {
 
   /** Ground truth: T2 at signal^2 >= f sigma_r(M*), rate and floor of the test error. */
   public PhaseBoundaries groundTruth(History h, GroundTruth truth) {
-    return detect(h.column(History.ITERATION), h.column("power_distance"), h.column("signal"),
-        thresholds.signalFraction() * truth.smallestEigenvalue(), h.column("test_error"),
-        column(h, "spectral_alignment"), column(h, "angle_to_truth"));
+    return detect(h.column(History.ITERATION), h.column(Columns.POWER_DISTANCE), h.column(Columns.SIGNAL),
+        thresholds.signalFraction() * truth.smallestEigenvalue(), h.column(Columns.TEST_ERROR),
+        column(h, Columns.SPECTRAL_ALIGNMENT), column(h, Columns.ANGLE_TO_TRUTH));
   }
 
   /** Data only: T2 at sigma_r(U_t)^2 >= f lambda_r(A*(y)), rate and floor of the relative residual. */
   public PhaseBoundaries dataOnly(History h, DataSpectrum spectrum, int rank) {
-    return detect(h.column(History.ITERATION), h.column("power_distance"), h.column("sigma_r"),
-        thresholds.signalFraction() * spectrum.lambda(rank), h.column("relative_residual"),
-        column(h, "spectral_alignment"), column(h, "angle_to_truth"));
+    return detect(h.column(History.ITERATION), h.column(Columns.POWER_DISTANCE), h.column(Columns.SIGMA_R),
+        thresholds.signalFraction() * spectrum.lambda(rank), h.column(Columns.RELATIVE_RESIDUAL),
+        column(h, Columns.SPECTRAL_ALIGNMENT), column(h, Columns.ANGLE_TO_TRUTH));
   }
 
   private static double[] column(History h, String name) {

@@ -14,7 +14,7 @@ public final class Probes {
     return new Probe() {
       @Override
       public List<String> columns() {
-        return List.of("loss", "relative_residual");
+        return List.of(Columns.LOSS, Columns.RELATIVE_RESIDUAL);
       }
 
       @Override
@@ -31,7 +31,7 @@ public final class Probes {
     return new Probe() {
       @Override
       public List<String> columns() {
-        return List.of("test_error");
+        return List.of(Columns.TEST_ERROR);
       }
 
       @Override
@@ -46,7 +46,7 @@ public final class Probes {
     return new Probe() {
       @Override
       public List<String> columns() {
-        return List.of("norm_u");
+        return List.of(Columns.NORM_U);
       }
 
       @Override
@@ -61,7 +61,7 @@ public final class Probes {
     return new Probe() {
       @Override
       public List<String> columns() {
-        return List.of("elapsed_s");
+        return List.of(Columns.ELAPSED_S);
       }
 
       @Override

@@ -23,7 +23,7 @@ import java.util.List;
  */
 public final class SignalNoiseProbe implements Probe {
   public static final List<String> COLUMNS =
-      List.of("signal", "noise", "misalignment", "trace_excess", "angle_to_truth");
+      List.of(Columns.SIGNAL, Columns.NOISE, Columns.MISALIGNMENT, Columns.TRACE_EXCESS, Columns.ANGLE_TO_TRUTH);
 
   private final GroundTruth truth;
   private final double traceTarget;

@@ -38,9 +38,9 @@ public final class SpectralProbe implements Probe {
     this.rank = rank;
     this.topK = topK;
     this.spectralSubspace = spectrum.topEigenspace(rank);
-    List<String> names = new ArrayList<>(List.of("sigma_r", "effective_rank", "spectral_alignment", "power_distance"));
+    List<String> names = new ArrayList<>(List.of(Columns.SIGMA_R, Columns.EFFECTIVE_RANK, Columns.SPECTRAL_ALIGNMENT, Columns.POWER_DISTANCE));
     for (int k = 1; k <= topK; k++) {
-      names.add("sv_" + k);
+      names.add(Columns.singularValue(k));
     }
     this.columns = List.copyOf(names);
   }

@@ -30,10 +30,15 @@ public final class AsymmetricGroundTruth {
 
   /** Draws M* of size n1 x n2, rank r, condition number kappa (geometric spacing) from {@code seed}. */
   public static AsymmetricGroundTruth generate(int n1, int n2, int r, double kappa, long seed) {
+    return generate(n1, n2, r, kappa, Spacing.GEOMETRIC, seed);
+  }
+
+  /** Draws M* of size n1 x n2, rank r, condition number kappa, the given spacing, from {@code seed}. */
+  public static AsymmetricGroundTruth generate(int n1, int n2, int r, double kappa, Spacing spacing, long seed) {
     Check.positive(n1, "n1");
     Check.positive(n2, "n2");
     Check.inRange(r, 1, Math.min(n1, n2), "r (rank, at most min(n1, n2))");
-    double[] s = GroundTruthSpec.of(Math.min(n1, n2), r, kappa).factorSingularValues();
+    double[] s = new GroundTruthSpec(Math.min(n1, n2), r, kappa, spacing).factorSingularValues();
     SplittableRandom rng = Seeds.rng(seed);
     Mat l = scaledBasis(n1, r, s, rng);
     Mat rr = scaledBasis(n2, r, s, rng);

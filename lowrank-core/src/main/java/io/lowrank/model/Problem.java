@@ -123,6 +123,16 @@ public final class Problem {
   }
 
   /**
+   * The data-only scale of the step rules and dampings: lambda_1(A*(y)) for symmetric models; for
+   * asymmetric models the largest eigenvalue of the symmetric dilation [[0, A*(y)], [A*(y)^T, 0]],
+   * which is ||A*(y)|| = sigma_1(A*(y)) ({@link #adjointSpectralNorm()}). Both estimate ||M*|| from
+   * the data alone, so a step fraction c in mu = c / scale means the same for every model.
+   */
+  public double spectralScale() {
+    return operator.symmetric() ? spectrum().lambda1() : adjointSpectralNorm();
+  }
+
+  /**
    * The planted GOE sensing problem of MATH.md §1.1 drawn from one master seed, each concern from
    * its own stream ({@link Seeds.Stream}): X from TRUTH, the A_i from OPERATOR (stored with the
    * given precision), the noise e (N(0, sigma^2)) from NOISE, so changing one parameter never
@@ -134,6 +144,27 @@ public final class Problem {
     io.lowrank.operator.SymmetricGaussianSensing op = io.lowrank.operator.SymmetricGaussianSensing.generate(
         spec.n(), m, Seeds.derive(seed, Seeds.Stream.OPERATOR), precision);
     return sense(op, truth, sigma, Seeds.derive(seed, Seeds.Stream.NOISE));
+  }
+
+  /**
+   * This problem with its operator's passes run on {@code parallelism} (GOE sensing and
+   * completion; other operators are returned unchanged). The data, the ground truth and the cached
+   * spectrum are shared; results are bit-identical for every thread count. The caller owns
+   * {@code parallelism} and closes it after the last use of the returned problem.
+   */
+  public Problem withParallelism(io.lowrank.parallel.Parallelism parallelism) {
+    MeasurementOperator op;
+    if (operator instanceof io.lowrank.operator.SymmetricGaussianSensing s) {
+      op = s.withParallelism(parallelism);
+    } else if (operator instanceof io.lowrank.operator.EntrySampling e) {
+      op = e.withParallelism(parallelism);
+    } else {
+      return this;
+    }
+    Problem p = new Problem(op, y, truth, asymmetricTruth);
+    p.spectrum = spectrum;
+    p.adjointNorm = adjointNorm;
+    return p;
   }
 
   public MeasurementOperator operator() {

@@ -53,6 +53,17 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
     return new AsymmetricGaussianSensing(n1, n2, m, a);
   }
 
+  /** The measurements A_i, i in {@code indices}, normalised by 1/sqrt(indices.length). */
+  @Override
+  public AsymmetricGaussianSensing subset(int[] indices) {
+    MeasurementOperator.checkSubset(indices, m);
+    double[] b = new double[indices.length * cells];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(a, indices[i] * cells, b, i * cells, cells);
+    }
+    return new AsymmetricGaussianSensing(n1, n2, indices.length, b);
+  }
+
   @Override
   public int size() {
     return m;

@@ -1,5 +1,6 @@
 package io.lowrank.operator;
 
+import io.lowrank.linalg.Check;
 import io.lowrank.linalg.Mat;
 
 /**
@@ -52,6 +53,26 @@ public interface MeasurementOperator {
       throw new UnsupportedOperationException(getClass().getSimpleName() + " must implement adjointTransposeTimes");
     }
     adjointTimes(v, left, out, ws);
+  }
+
+  /**
+   * The measurements at {@code indices} (ascending, distinct, in 0..m-1) as an operator of their
+   * own with the normalisation of a sensing operator of indices.length measurements,
+   * 1/sqrt(indices.length) instead of 1/sqrt(m); data y of this operator becomes data of the subset
+   * as y[indices[k]] * sqrt(m / indices.length). Used to hold out measurements for validation.
+   * Operators that are not sensing ensembles (completion) do not support it.
+   */
+  default MeasurementOperator subset(int[] indices) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no measurement subsets");
+  }
+
+  /** Checks {@code indices} for {@link #subset}: ascending, distinct, in range, non-empty. */
+  static void checkSubset(int[] indices, int m) {
+    Check.shape(indices.length >= 1, "a subset needs at least one measurement");
+    for (int k = 0; k < indices.length; k++) {
+      Check.shape(indices[k] >= 0 && indices[k] < m && (k == 0 || indices[k] > indices[k - 1]),
+          "subset indices must be ascending and in 0..%d; index %d is %d", m - 1, k, indices[k]);
+    }
   }
 
   /** out = A(Z) for a dense n1 x n2 matrix Z (overwritten m-vector). Reference and convex use. */

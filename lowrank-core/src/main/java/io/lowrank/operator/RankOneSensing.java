@@ -40,6 +40,17 @@ public final class RankOneSensing implements MeasurementOperator {
     return new RankOneSensing(n, m, a);
   }
 
+  /** The vectors a_i, i in {@code indices}, normalised by 1/sqrt(indices.length). */
+  @Override
+  public RankOneSensing subset(int[] indices) {
+    MeasurementOperator.checkSubset(indices, m);
+    double[] b = new double[indices.length * n];
+    for (int i = 0; i < indices.length; i++) {
+      System.arraycopy(a, indices[i] * n, b, i * n, n);
+    }
+    return new RankOneSensing(n, indices.length, b);
+  }
+
   @Override
   public int size() {
     return m;

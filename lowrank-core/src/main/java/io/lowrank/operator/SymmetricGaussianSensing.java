@@ -145,6 +145,26 @@ public final class SymmetricGaussianSensing implements BatchedOperator {
     return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.best(), Objects.requireNonNull(parallelism));
   }
 
+  /**
+   * The measurements A_i, i in {@code indices}, stored as they are (float32 stays float32), with
+   * the normalisation 1/sqrt(indices.length) ({@link MeasurementOperator#subset}).
+   */
+  @Override
+  public SymmetricGaussianSensing subset(int[] indices) {
+    MeasurementOperator.checkSubset(indices, m);
+    int k = indices.length;
+    double[] b64 = a64 != null ? new double[k * packed] : null;
+    float[] b32 = a32 != null ? new float[k * packed] : null;
+    for (int i = 0; i < k; i++) {
+      if (b64 != null) {
+        System.arraycopy(a64, indices[i] * packed, b64, i * packed, packed);
+      } else {
+        System.arraycopy(a32, indices[i] * packed, b32, i * packed, packed);
+      }
+    }
+    return new SymmetricGaussianSensing(n, k, b64, b32, RowKernels.best(), parallelism);
+  }
+
   /** The same measurements evaluated with the plain-Java kernels (for tests and benchmarks). */
   SymmetricGaussianSensing withPlainKernels() {
     return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.plain(), parallelism);

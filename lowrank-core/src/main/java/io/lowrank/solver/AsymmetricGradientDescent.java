@@ -15,9 +15,8 @@ import io.lowrank.objective.AsymmetricObjective;
  * asymmetric ScaledGD by supplying a Direction that right-multiplies by (P^T P + lambda I)^{-1} of
  * the partner P. No balancing regulariser is added.
  *
- * <p>Step rule: an {@link StepRule.Absolute} mu is used as is; {@link StepRule.SpectralFraction}
- * resolves to mu = c / ||A*(y)|| ({@link Problem#adjointSpectralNorm()}, the asymmetric analogue of
- * lambda_1(A*(y)), computed without dense matrices).
+ * <p>Step rule: as for every model ({@link StepRule}); {@link StepRule.SpectralFraction} resolves
+ * to mu = c / ||A*(y)|| ({@link Problem#spectralScale()}, computed without dense matrices).
  *
  * <p>Start with {@link #start(Problem, Mat, Mat)}; the one-factor {@link #start(Problem, Mat)} is
  * refused because the model has two factors.
@@ -37,20 +36,12 @@ public final class AsymmetricGradientDescent implements Solver {
   }
 
   @Override
-  public String name() {
-    return "asym-" + direction.name();
+  public Method method() {
+    return direction.method();
   }
 
   /** mu for this problem under the rule (see the class comment). */
   public double stepSize(Problem problem) {
-    if (stepRule instanceof StepRule.SpectralFraction f) {
-      double norm = problem.adjointSpectralNorm();
-      if (!(norm > 0)) {
-        throw new IllegalArgumentException("||A*(y)|| = " + norm
-            + " is not positive, so the default step c/||A*(y)|| is undefined; give an absolute step size");
-      }
-      return f.c() / norm;
-    }
     return stepRule.resolve(problem);
   }
 
@@ -70,8 +61,9 @@ public final class AsymmetricGradientDescent implements Solver {
     Check.finite(right0.data(), "R0");
     double mu = stepSize(problem);
     int k = left0.cols();
-    return new State(problem, left0.copy(), right0.copy(), mu, direction.bind(left0.rows(), k),
-        direction.bind(right0.rows(), k));
+    Direction resolved = direction.resolve(problem);
+    return new State(problem, left0.copy(), right0.copy(), mu, resolved.bind(left0.rows(), k),
+        resolved.bind(right0.rows(), k));
   }
 
   private static final class State implements Iterate {

@@ -25,9 +25,9 @@ public final class BatchedGradientDescent {
     this.stepRule = java.util.Objects.requireNonNull(stepRule, "stepRule");
   }
 
-  /** The solver name of every member ("gd", as for {@link GradientDescent#plain}). */
-  public String name() {
-    return Direction.gradient().name();
+  /** The method of every member (GD, as for {@link GradientDescent#plain}). */
+  public Method method() {
+    return Method.GD;
   }
 
   /**

@@ -10,8 +10,8 @@ import io.lowrank.model.Problem;
  */
 public interface Direction {
 
-  /** A short name for the solver built on it. */
-  String name();
+  /** The method of a solver built on this direction. */
+  Method method();
 
   /**
    * This direction with its problem-dependent constants fixed (e.g. a default damping computed from
@@ -49,8 +49,8 @@ public interface Direction {
     private Gradient() {}
 
     @Override
-    public String name() {
-      return "gd";
+    public Method method() {
+      return Method.GD;
     }
 
     @Override

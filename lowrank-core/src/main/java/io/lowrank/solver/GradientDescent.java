@@ -25,8 +25,8 @@ public final class GradientDescent implements Solver {
   }
 
   @Override
-  public String name() {
-    return direction.name();
+  public Method method() {
+    return direction.method();
   }
 
   @Override

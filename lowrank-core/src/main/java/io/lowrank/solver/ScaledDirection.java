@@ -61,11 +61,11 @@ public final class ScaledDirection implements Direction {
   }
 
   @Override
-  public String name() {
+  public Method method() {
     if (damping instanceof Damping.None) {
-      return "scaled-gd";
+      return Method.SCALED_GD;
     }
-    return damping instanceof Damping.RootLoss ? "precgd" : "scaled-gd-lambda";
+    return damping instanceof Damping.RootLoss ? Method.PREC_GD : Method.SCALED_GD_LAMBDA;
   }
 
   @Override

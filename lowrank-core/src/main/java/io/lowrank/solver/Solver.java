@@ -6,8 +6,8 @@ import io.lowrank.model.Problem;
 /** A first-order method on a factored objective: it makes trajectories the {@link Driver} runs. */
 public interface Solver {
 
-  /** A short, stable name for tables and files ("gd", "scaled-gd", ...). */
-  String name();
+  /** The method this solver implements; its {@link Method#id()} is its one name everywhere. */
+  Method method();
 
   /**
    * Allocates every buffer of a new trajectory started at {@code initialFactor} (copied, not
@@ -22,7 +22,7 @@ public interface Solver {
    * initial-point type, so that every existing symmetric solver and call site stays unchanged.)
    */
   default Iterate start(Problem problem, Mat left0, Mat right0) {
-    throw new UnsupportedOperationException(name() + " solves the symmetric model U U^T only; "
+    throw new UnsupportedOperationException(method().id() + " solves the symmetric model U U^T only; "
         + "use AsymmetricGradientDescent for the factor pair (L, R)");
   }
 }

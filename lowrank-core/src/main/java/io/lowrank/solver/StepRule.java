@@ -22,8 +22,10 @@ public sealed interface StepRule permits StepRule.Absolute, StepRule.SpectralFra
   }
 
   /**
-   * mu = c / lambda_1(A*(y)): lambda_1(A*(y)) estimates ||M*|| from data alone. The default is
-   * c = 0.25.
+   * mu = c / lambda_1(A*(y)), with lambda_1 the largest eigenvalue of A*(y) for symmetric models
+   * and, for asymmetric (n1 x n2) models, of its symmetric dilation [[0, A*(y)], [A*(y)^T, 0]],
+   * which is sigma_1(A*(y)) = ||A*(y)|| ({@link Problem#spectralScale()}). Either way it estimates
+   * ||M*|| from data alone, so one c means the same for every model. The default is c = 0.25.
    */
   record SpectralFraction(double c) implements StepRule {
     public static final double DEFAULT_C = 0.25;
@@ -34,10 +36,10 @@ public sealed interface StepRule permits StepRule.Absolute, StepRule.SpectralFra
 
     @Override
     public double resolve(Problem problem) {
-      double lambda1 = problem.spectrum().lambda1();
-      if (!(lambda1 > 0)) {
+      double lambda1 = problem.spectralScale();
+      if (!(lambda1 > 0) || !Double.isFinite(lambda1)) {
         throw new IllegalArgumentException(
-            "lambda_1(A*(y)) = " + lambda1 + " is not positive, so the default step c/lambda_1 is undefined; "
+            "lambda_1(A*(y)) = " + lambda1 + " is not a positive finite number, so the step c / lambda_1 is undefined; "
                 + "give an absolute step size");
       }
       return c / lambda1;

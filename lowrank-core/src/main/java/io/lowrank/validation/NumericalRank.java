@@ -21,6 +21,9 @@ public final class NumericalRank {
   public static double[] singularValues(Mat left, Mat right) {
     Check.shape(left.cols() == right.cols(), "L is %s and R is %s: widths differ", left, right);
     int k = left.cols();
+    if (isZero(left) || isZero(right)) {
+      return new double[Math.min(k, Math.min(left.rows(), right.rows()))];
+    }
     if (left == right) {
       double[] s = Decompositions.singularValues(left);
       for (int i = 0; i < s.length; i++) {
@@ -36,6 +39,15 @@ public final class NumericalRank {
     Mat core = new Mat(k, k);
     Dense.multiplyTransB(triangle(left), triangle(right), core);
     return Decompositions.singularValues(core);
+  }
+
+  private static boolean isZero(Mat f) {
+    for (double v : f.data()) {
+      if (v != 0.0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** T = Q^T F for the orthonormal Q of a thin QR of F. */

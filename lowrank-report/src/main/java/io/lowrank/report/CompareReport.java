@@ -1,14 +1,16 @@
 package io.lowrank.report;
 
 import io.lowrank.experiment.compare.CompareFigures;
-import io.lowrank.experiment.compare.CompareMethod;
 import io.lowrank.experiment.compare.CompareRun;
-import io.lowrank.experiment.compare.CompareSpec;
 import io.lowrank.experiment.compare.Comparison;
+import io.lowrank.experiment.compare.Variant;
 import io.lowrank.experiment.figure.Figure;
+import io.lowrank.experiment.spec.MethodSpec;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.solver.Termination;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,12 +25,12 @@ public final class CompareReport {
 
   /** The complete HTML document. */
   public static String render(Comparison.Outcome outcome, String version) {
-    CompareSpec s = outcome.spec();
+    Comparison.Plan s = outcome.plan();
     StringBuilder h = HtmlPage.begin("lowrank compare: solvers side by side");
     h.append("<h1>Low-rank sensing: solvers side by side</h1>\n");
-    h.append("<p class=\"lead\">Symmetric GOE sensing of a planted PSD M* = XXᵀ (MATH.md §1.1), every method on the ")
-        .append("same measurements; relative test error ‖UUᵀ − M*‖_F / ‖M*‖_F. Measured by <code>lowrank compare</code> ")
-        .append(HtmlPage.esc(version)).append(".</p>\n");
+    h.append("<p class=\"lead\">").append(HtmlPage.esc(modelText(s.base()))).append(", every method on the ")
+        .append("same measurements; relative test error ‖UUᵀ − M*‖_F / ‖M*‖_F (docs/math.md). Measured by ")
+        .append("<code>lowrank compare</code> ").append(HtmlPage.esc(version)).append(".</p>\n");
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">%d runs · %d threads · %.1f s wall time</p>%n",
         outcome.runs().size(), outcome.threads(), outcome.wallSeconds()));
     h.append("<h2>Parameters</h2>\n");
@@ -44,17 +46,23 @@ public final class CompareReport {
   }
 
   /** The problem and method parameters, by name. */
-  public static Map<String, Object> parameters(CompareSpec s) {
+  public static Map<String, Object> parameters(Comparison.Plan s) {
+    RunSpec base = s.base();
+    ProblemSpec problem = base.problem();
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("n, r, m", s.n() + ", " + s.r() + ", " + s.m());
-    p.put("κ", join(s.kappas()));
-    p.put("noise σ", join(s.noises()));
-    p.put("widths r′", Arrays.stream(s.widths()).mapToObj(Integer::toString).collect(Collectors.joining(", ")));
-    p.put("seed", s.seed());
+    p.put("model", modelText(base));
+    if (problem.rows() != null) {
+      p.put("n, r, m", problem.rows() + (problem.rows().equals(problem.cols()) ? "" : " x " + problem.cols()) + ", "
+          + problem.rank() + ", " + (problem.measurements() == null ? "—" : problem.measurements()));
+      p.put("κ", join(s.kappas()));
+      p.put("noise σ", join(s.noises()));
+    }
+    p.put("widths r′", s.widths().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    p.put("seed", base.seed());
     p.put("ε (reported hitting level)", sci(s.eps()));
-    p.put("budget", s.iterations() + " iterations per run" + (s.timeLimitSeconds() == null ? ""
-        : String.format(Locale.ROOT, ", %.3g s", s.timeLimitSeconds())) + "; CONVERGED at relative residual "
-        + sci(s.tolerance()));
+    p.put("budget", base.stop().iterations() + " iterations per run" + (base.stop().timeLimit() == null ? ""
+        : String.format(Locale.ROOT, ", %.3g s", base.stop().timeLimit())) + "; CONVERGED at relative residual "
+        + sci(base.stop().tolerance()));
     p.put("small start", "U₀ = αG/√r′, α = " + sci(s.alpha()));
     p.put("GD", "μ = 0.25/λ₁(A*(y))");
     p.put("spectral + GD", "U₀ = V_r Λ_r^{1/2}, spare columns α-small; plain GD");
@@ -62,10 +70,10 @@ public final class CompareReport {
     p.put("ScaledGD(λ)", "small start, μ = 0.5, λ = 0.1 λ_r(A*(y))");
     p.put("PrecGD", "small start, μ = 0.5, λ_t = √f(U_t)");
     p.put("nuclear norm", String.format(Locale.ROOT, "PSD FISTA, %d-stage λ path from λ₁(A*(y)) to %s λ₁ (noise-free) "
-        + "or σ√(2n), warm starts", CompareSpec.PATH_STAGES, sci(CompareSpec.PATH_FINAL_FRACTION)));
+        + "or σ√(n₁ + n₂), warm starts", MethodSpec.Nuclear.DEFAULT_STAGES, sci(MethodSpec.Nuclear.DEFAULT_FINAL_FRACTION)));
     p.put("deep factorisation", "U = W_L⋯W₁, L = " + s.depth() + ", start α = " + sci(s.deepAlpha())
         + ", μ = (0.5/L)/λ₁(A*(y))");
-    p.put("methods", s.methods().stream().map(CompareMethod::id).collect(Collectors.joining(", ")));
+    p.put("methods", s.variants().stream().map(Variant::id).collect(Collectors.joining(", ")));
     return p;
   }
 
@@ -80,7 +88,7 @@ public final class CompareReport {
       group = g;
       h.append("<td>").append(num(r.noise())).append("</td><td>").append(num(r.kappa())).append("</td><td>")
           .append(r.width() > 0 ? Integer.toString(r.width()) : "—").append("</td><td>")
-          .append(HtmlPage.esc(r.method().label())).append("</td><td>")
+          .append(HtmlPage.esc(r.variant().label())).append("</td><td>")
           .append(r.reached() ? Integer.toString(r.iterationsToEps()) : "—").append("</td><td>")
           .append(r.reached() ? String.format(Locale.ROOT, "%.3f", r.secondsToEps()) : "—").append("</td><td>")
           .append(Double.isFinite(r.finalError()) ? sci3(r.finalError()) : "—").append("</td><td>")
@@ -91,8 +99,20 @@ public final class CompareReport {
     h.append("</tbody>\n</table>\n");
   }
 
-  private static String join(double[] v) {
-    return Arrays.stream(v).mapToObj(CompareReport::num).collect(Collectors.joining(", "));
+  private static String join(List<Double> v) {
+    return v.stream().map(CompareReport::num).collect(Collectors.joining(", "));
+  }
+
+  /** "GOE sensing of a planted PSD M* = XXᵀ" style description of the base problem. */
+  static String modelText(RunSpec base) {
+    return switch (base.model()) {
+      case GOE -> "Symmetric GOE sensing of a planted PSD M* = XXᵀ";
+      case RANK_ONE -> "Rank-one sensing (A_i = a_i a_iᵀ) of a planted PSD M* = XXᵀ";
+      case ASYMMETRIC -> "Asymmetric Gaussian sensing of a planted M* = L*R*ᵀ";
+      case COMPLETION -> "Completion of a planted low-rank M* from sampled entries";
+      case INSTANCE -> "A loaded GOE sensing instance (" + ((ProblemSpec.Instance) base.problem()).path() + ")";
+      case RATINGS -> "Ratings data";
+    };
   }
 
   static String num(double v) {

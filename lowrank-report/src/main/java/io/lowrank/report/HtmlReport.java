@@ -1,6 +1,6 @@
 package io.lowrank.report;
 
-import io.lowrank.experiment.Reproduction;
+import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.ClaimResult;
 import io.lowrank.experiment.claims.Verdict;
 import io.lowrank.experiment.figure.Figure;

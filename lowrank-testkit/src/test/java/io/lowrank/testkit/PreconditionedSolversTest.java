@@ -109,7 +109,7 @@ class PreconditionedSolversTest {
       new Driver(StopRules.iterations(15), 15).run(b, List.of());
       Mat aq = new Mat(N, w);
       Dense.multiply(a.factor(), q, aq);
-      assertThat(Dense.distanceF(aq, b.factor()) / Dense.normF(b.factor())).as(s.name()).isLessThan(Tol.EQUIVARIANCE);
+      assertThat(Dense.distanceF(aq, b.factor()) / Dense.normF(b.factor())).as(s.method().id()).isLessThan(Tol.EQUIVARIANCE);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.lowrank.experiment.claims;
 
-import io.lowrank.experiment.RunSpec;
 import io.lowrank.experiment.figure.Figure;
+import io.lowrank.experiment.spec.RunSpec;
 import java.util.List;
 import java.util.Map;
 

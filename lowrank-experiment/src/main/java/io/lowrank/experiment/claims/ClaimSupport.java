@@ -1,10 +1,17 @@
 package io.lowrank.experiment.claims;
 
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
-import io.lowrank.experiment.Stats;
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.InitSpec;
+import io.lowrank.experiment.spec.MethodSpec;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RecordSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.StopSpec;
+import io.lowrank.experiment.stats.Stats;
+import io.lowrank.model.Spacing;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +29,25 @@ final class ClaimSupport {
   /** A base spec for the defaults with the given oversampling m / (n r). */
   static RunSpec base(int oversampling, int width, double alpha, int iterations, int recordEvery, boolean diagnostics,
       double stopBelow) {
-    return new RunSpec(N, R, KAPPA, oversampling * N * R, 0.0, 1, width, alpha, iterations, recordEvery, diagnostics,
-        stopBelow);
+    return base(N, R, KAPPA, oversampling * N * R, 0.0, width, alpha, iterations, recordEvery, diagnostics, stopBelow);
+  }
+
+  /**
+   * Plain GD on planted GOE sensing from the small random start, seed 1, no tolerance: the basic
+   * probes, plus the phase probes when {@code diagnostics}; stops below {@code stopBelow} when > 0.
+   */
+  static RunSpec base(int n, int r, double kappa, int m, double sigma, int width, double alpha, int iterations,
+      int recordEvery, boolean diagnostics, double stopBelow) {
+    return new RunSpec(new ProblemSpec.Goe(n, r, kappa, Spacing.GEOMETRIC, m, null, sigma),
+        new InitSpec.SmallRandom(alpha, null), new MethodSpec.Gd(null, null),
+        new StopSpec(iterations, 0.0, null, stopBelow > 0 ? stopBelow : null, null),
+        new RecordSpec(recordEvery, diagnostics ? RecordSpec.Probes.PHASES : RecordSpec.Probes.BASIC), width, 1L, 1,
+        null);
+  }
+
+  /** The small random start's alpha of a spec. */
+  static double alpha(RunSpec s) {
+    return ((InitSpec.SmallRandom) s.init()).alpha();
   }
 
   /** Every configuration crossed with every seed, configurations outermost. */
@@ -40,7 +64,7 @@ final class ClaimSupport {
   /** The first recorded iteration with test error at most {@code target}, NaN when never reached. */
   static ToDoubleFunction<RunResult> iterationsTo(double target) {
     return r -> {
-      int t = r.firstIterationBelow("test_error", target);
+      int t = r.firstIterationBelow(Columns.TEST_ERROR, target);
       return t < 0 ? Double.NaN : t;
     };
   }
@@ -85,7 +109,7 @@ final class ClaimSupport {
 
   /** Test error (or another column) against iteration for one run, as a line. */
   static Series trace(RunResult run, String column, String label, Series.Color color) {
-    return Series.line(label, run.history().column("iteration"), run.history().column(column), color);
+    return Series.line(label, run.history().column(Columns.ITERATION), run.history().column(column), color);
   }
 
   /** Adds the three phase bands of a run to a figure builder (when detected). */
@@ -94,7 +118,7 @@ final class ClaimSupport {
     if (p == null || p.t1() < 0) {
       return;
     }
-    double end = run.history().last("iteration");
+    double end = run.history().last(Columns.ITERATION);
     b.band(0, p.t1(), "I");
     if (p.t2() > p.t1()) {
       b.band(p.t1(), p.t2(), "II");

@@ -5,11 +5,12 @@ import static io.lowrank.experiment.claims.ClaimSupport.alphaLabel;
 import static io.lowrank.experiment.claims.ClaimSupport.fixed;
 import static io.lowrank.experiment.claims.ClaimSupport.sci;
 
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
-import io.lowrank.experiment.Stats;
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.stats.Stats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,7 +94,7 @@ public final class ErrorVsAlphaClaim implements Claim {
       int o = c.oversamplings()[k];
       double[] med = new double[c.alphas().length];
       for (int i = 0; i < c.alphas().length; i++) {
-        med[i] = ClaimSupport.median(results, spec(o, c.alphas()[i]), c.seeds(), r -> r.last("test_error"));
+        med[i] = ClaimSupport.median(results, spec(o, c.alphas()[i]), c.seeds(), r -> r.last(Columns.TEST_ERROR));
         numbers.put("final_test_error.m" + o + "nr.alpha" + sci(c.alphas()[i]), med[i]);
       }
       Stats.Line line = Stats.fit(logAlpha, Stats.log10(med));
@@ -110,8 +111,8 @@ public final class ErrorVsAlphaClaim implements Claim {
       note.append(k == 0 ? "" : ", ").append("slope(").append(o).append("nr) = ").append(fixed(line.slope(), 2));
     }
     errFig.annotation(note.toString());
-    double overfitResidual = ClaimSupport.median(results, overfitSpec(), c.seeds(), r -> r.last("relative_residual"));
-    double overfitTest = ClaimSupport.median(results, overfitSpec(), c.seeds(), r -> r.last("test_error"));
+    double overfitResidual = ClaimSupport.median(results, overfitSpec(), c.seeds(), r -> r.last(Columns.RELATIVE_RESIDUAL));
+    double overfitTest = ClaimSupport.median(results, overfitSpec(), c.seeds(), r -> r.last(Columns.TEST_ERROR));
     numbers.put("overfit.relative_residual", overfitResidual);
     numbers.put("overfit.test_error", overfitTest);
     double large = slopes[slopes.length - 1];
@@ -127,7 +128,7 @@ public final class ErrorVsAlphaClaim implements Claim {
     RunResult smallest = null;
     for (double a : c.alphas()) {
       RunResult run = results.get(spec(last, a).withSeed(seed0));
-      traces.add(ClaimSupport.trace(run, "test_error", alphaLabel(a), alphaColor(a)));
+      traces.add(ClaimSupport.trace(run, Columns.TEST_ERROR, alphaLabel(a), alphaColor(a)));
       smallest = run;
     }
     ClaimSupport.phaseBands(traces, smallest);

@@ -2,13 +2,15 @@ package io.lowrank.experiment.claims;
 
 import static io.lowrank.experiment.claims.ClaimSupport.sci;
 
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.diagnostics.History;
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
-import io.lowrank.experiment.SolverKind;
-import io.lowrank.experiment.Stats;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.MethodSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.stats.Stats;
+import io.lowrank.solver.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -78,25 +80,37 @@ public final class OverparameterisationPriceClaim implements Claim {
     return 7;
   }
 
-  RunSpec price(int width, SolverKind kind) {
-    return ClaimSupport.base(c.oversampling(), width, c.alphaPrice(), c.horizonPrice(), 2, false, STOP_BELOW)
-        .withSolver(kind);
+  /** The methods compared: plain GD and the two cures, each with its default step and damping. */
+  static final List<Method> METHODS = List.of(Method.GD, Method.SCALED_GD_LAMBDA, Method.PREC_GD);
+
+  static MethodSpec method(Method kind) {
+    return switch (kind) {
+      case GD -> new MethodSpec.Gd(null, null);
+      case SCALED_GD_LAMBDA -> new MethodSpec.ScaledGdLambda(null, null, null, null);
+      case PREC_GD -> new MethodSpec.PrecGd(null, null);
+      default -> throw new IllegalArgumentException("claim 7 compares GD, ScaledGD(λ) and PrecGD, not " + kind.id());
+    };
   }
 
-  RunSpec cure(double kappa, SolverKind kind) {
-    RunSpec b = ClaimSupport.base(c.oversampling(), 2 * R, c.alphaCure(), c.horizonCure(), 1, false, STOP_BELOW);
-    return new RunSpec(b.n(), b.r(), kappa, b.m(), b.sigma(), b.seed(), b.width(), b.alpha(), b.maxIterations(),
-        b.recordEvery(), false, STOP_BELOW, kind);
+  RunSpec price(int width, Method kind) {
+    return ClaimSupport.base(c.oversampling(), width, c.alphaPrice(), c.horizonPrice(), 2, false, STOP_BELOW)
+        .withMethod(method(kind));
+  }
+
+  RunSpec cure(double kappa, Method kind) {
+    int n = ClaimSupport.N;
+    return ClaimSupport.base(n, R, kappa, c.oversampling() * n * R, 0.0, 2 * R, c.alphaCure(), c.horizonCure(), 1,
+        false, STOP_BELOW).withMethod(method(kind));
   }
 
   private List<RunSpec> configurations() {
     List<RunSpec> out = new ArrayList<>();
-    out.add(price(R, SolverKind.GD));
-    for (SolverKind k : SolverKind.values()) {
+    out.add(price(R, Method.GD));
+    for (Method k : METHODS) {
       out.add(price(2 * R, k));
     }
     for (double kappa : c.kappas()) {
-      for (SolverKind k : SolverKind.values()) {
+      for (Method k : METHODS) {
         out.add(cure(kappa, k));
       }
     }
@@ -112,7 +126,7 @@ public final class OverparameterisationPriceClaim implements Claim {
   static Stats.Line linearFit(RunResult r, double hi, double lo) {
     History h = r.history();
     double[] t = h.column(History.ITERATION);
-    double[] e = h.column("test_error");
+    double[] e = h.column(Columns.TEST_ERROR);
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (int i = 0; i < e.length; i++) {
@@ -131,7 +145,7 @@ public final class OverparameterisationPriceClaim implements Claim {
 
   /** log10(e(T/2) / e(T)): decades gained over the second half of the run. */
   static double decadesInSecondHalf(RunResult r) {
-    double[] e = r.history().column("test_error");
+    double[] e = r.history().column(Columns.TEST_ERROR);
     return Math.log10(e[(e.length - 1) / 2] / e[e.length - 1]);
   }
 
@@ -142,19 +156,19 @@ public final class OverparameterisationPriceClaim implements Claim {
     double fitFloor = c.precision() * 10;
 
     // Part A
-    RunSpec exact = price(R, SolverKind.GD);
-    RunSpec wide = price(2 * R, SolverKind.GD);
-    RunSpec precA = price(2 * R, SolverKind.PREC_GD);
-    RunSpec lambdaA = price(2 * R, SolverKind.SCALED_GD_LAMBDA);
-    double exactFinal = ClaimSupport.median(results, exact, seeds, r -> r.last("test_error"));
+    RunSpec exact = price(R, Method.GD);
+    RunSpec wide = price(2 * R, Method.GD);
+    RunSpec precA = price(2 * R, Method.PREC_GD);
+    RunSpec lambdaA = price(2 * R, Method.SCALED_GD_LAMBDA);
+    double exactFinal = ClaimSupport.median(results, exact, seeds, r -> r.last(Columns.TEST_ERROR));
     double exactR2 = ClaimSupport.median(results, exact, seeds, r -> linearFit(r, 1e-3, fitFloor).rSquared());
     double exactRate = ClaimSupport.median(results, exact, seeds, r -> rate(linearFit(r, 1e-3, fitFloor)));
-    double wideFinal = ClaimSupport.median(results, wide, seeds, r -> r.last("test_error"));
+    double wideFinal = ClaimSupport.median(results, wide, seeds, r -> r.last(Columns.TEST_ERROR));
     double wideDecades = ClaimSupport.median(results, wide, seeds, OverparameterisationPriceClaim::decadesInSecondHalf);
     double wideSecondHalfRate = ClaimSupport.median(results, wide, seeds,
         r -> Math.pow(10, -decadesInSecondHalf(r) / (0.5 * r.history().last(History.ITERATION))));
-    double precAFinal = ClaimSupport.median(results, precA, seeds, r -> r.last("test_error"));
-    double lambdaAFinal = ClaimSupport.median(results, lambdaA, seeds, r -> r.last("test_error"));
+    double precAFinal = ClaimSupport.median(results, precA, seeds, r -> r.last(Columns.TEST_ERROR));
+    double lambdaAFinal = ClaimSupport.median(results, lambdaA, seeds, r -> r.last(Columns.TEST_ERROR));
     numbers.put("A.gd_exact.final_error", exactFinal);
     numbers.put("A.gd_exact.linear_fit_r2", exactR2);
     numbers.put("A.gd_exact.rate", exactRate);
@@ -169,8 +183,8 @@ public final class OverparameterisationPriceClaim implements Claim {
     // Part B
     boolean cure = true;
     StringBuilder its = new StringBuilder();
-    Map<SolverKind, double[]> iterations = new LinkedHashMap<>();
-    for (SolverKind k : SolverKind.values()) {
+    Map<Method, double[]> iterations = new LinkedHashMap<>();
+    for (Method k : METHODS) {
       double[] perKappa = new double[c.kappas().length];
       for (int i = 0; i < c.kappas().length; i++) {
         RunSpec s = cure(c.kappas()[i], k);
@@ -179,19 +193,19 @@ public final class OverparameterisationPriceClaim implements Claim {
         perKappa[i] = all ? Stats.median(reach) : Double.NaN;
         String key = "B." + k.id() + ".kappa" + ClaimSupport.fixed(c.kappas()[i], 0);
         numbers.put(key + ".iterations_to_target", perKappa[i]);
-        if (k != SolverKind.GD) {
+        if (k != Method.GD) {
           double r2 = ClaimSupport.median(results, s, seeds, r -> linearFit(r, 1e-2, c.target()).rSquared());
           double rate = ClaimSupport.median(results, s, seeds, r -> rate(linearFit(r, 1e-2, c.target())));
           numbers.put(key + ".linear_fit_r2", r2);
           numbers.put(key + ".rate", rate);
           cure &= all && r2 >= c.minR2() && rate < 1;
         }
-        numbers.put(key + ".final_error", ClaimSupport.median(results, s, seeds, r -> r.last("test_error")));
+        numbers.put(key + ".final_error", ClaimSupport.median(results, s, seeds, r -> r.last(Columns.TEST_ERROR)));
       }
       iterations.put(k, perKappa);
       double spread = spread(perKappa);
       numbers.put("B." + k.id() + ".iteration_spread", spread);
-      cure &= k == SolverKind.GD ? spread >= c.minGdSpread() : spread <= c.maxSpread();
+      cure &= k == Method.GD ? spread >= c.minGdSpread() : spread <= c.maxSpread();
       its.append(String.format(Locale.ROOT, "; %s its to %s at κ=%s: %s", label(k), sci(c.target()),
           kappaList(), counts(perKappa)));
     }
@@ -234,26 +248,26 @@ public final class OverparameterisationPriceClaim implements Claim {
     return params;
   }
 
-  private List<Figure> figures(Map<RunSpec, RunResult> results, Map<SolverKind, double[]> iterations) {
+  private List<Figure> figures(Map<RunSpec, RunResult> results, Map<Method, double[]> iterations) {
     long seed = c.seeds()[0];
     Figure.Builder a = Figure.builder("claim7-price",
         "Part A: test error, κ = 2, α = " + sci(c.alphaPrice()) + ", seed " + seed)
         .x("iteration t", false).y("relative test error", true);
-    a.add(ClaimSupport.trace(results.get(price(R, SolverKind.GD).withSeed(seed)), "test_error", "GD, r' = r",
+    a.add(ClaimSupport.trace(results.get(price(R, Method.GD).withSeed(seed)), Columns.TEST_ERROR, "GD, r' = r",
         Series.Color.qualitative(0)));
     int color = 1;
-    for (SolverKind k : SolverKind.values()) {
-      a.add(ClaimSupport.trace(results.get(price(2 * R, k).withSeed(seed)), "test_error", label(k) + ", r' = 2r",
+    for (Method k : METHODS) {
+      a.add(ClaimSupport.trace(results.get(price(2 * R, k).withSeed(seed)), Columns.TEST_ERROR, label(k) + ", r' = 2r",
           Series.Color.qualitative(color++)));
     }
     a.hline(1e-10, "1e-10", Series.Color.neutral());
 
     List<Figure> panels = new ArrayList<>();
-    for (SolverKind k : SolverKind.values()) {
+    for (Method k : METHODS) {
       Figure.Builder p = Figure.builder("claim7-cure-" + k.id(), label(k) + ", r' = 2r")
           .x("iteration t", false).y("relative test error", true);
       for (int i = 0; i < c.kappas().length; i++) {
-        p.add(ClaimSupport.trace(results.get(cure(c.kappas()[i], k).withSeed(seed)), "test_error",
+        p.add(ClaimSupport.trace(results.get(cure(c.kappas()[i], k).withSeed(seed)), Columns.TEST_ERROR,
             "κ = " + ClaimSupport.fixed(c.kappas()[i], 0), Series.Color.sequential(2 + 3 * i, 9)));
       }
       p.hline(c.target(), "target", Series.Color.neutral());
@@ -262,7 +276,7 @@ public final class OverparameterisationPriceClaim implements Claim {
     Figure.Builder counts = Figure.builder("claim7-iterations-vs-kappa", "Iterations to " + sci(c.target()) + " vs κ")
         .x("condition number κ", true).y("iterations (median over seeds)", true).xTicks(c.kappas());
     int ci = 0;
-    for (SolverKind k : SolverKind.values()) {
+    for (Method k : METHODS) {
       double[] v = iterations.get(k);
       counts.add(Series.points(label(k), c.kappas(), v, Series.Color.qualitative(ci++)));
     }
@@ -272,12 +286,8 @@ public final class OverparameterisationPriceClaim implements Claim {
     return List.of(a.build(), grid);
   }
 
-  static String label(SolverKind k) {
-    return switch (k) {
-      case GD -> "GD";
-      case SCALED_GD_LAMBDA -> "ScaledGD(λ)";
-      case PREC_GD -> "PrecGD";
-    };
+  static String label(Method k) {
+    return k.label();
   }
 
   private String kappaList() {

@@ -5,10 +5,11 @@ import static io.lowrank.experiment.claims.ClaimSupport.alphaLabel;
 import static io.lowrank.experiment.claims.ClaimSupport.fixed;
 import static io.lowrank.experiment.claims.ClaimSupport.sci;
 
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class SpectralPhaseClaim implements Claim {
         angle[wi][ai] = ClaimSupport.median(results, s, c.seeds(), r -> r.phases().alignmentAtT1());
         String key = ".w" + c.widths()[wi] + ".alpha" + sci(c.alphas()[ai]);
         numbers.put("angle_to_L_at_T1" + key, angle[wi][ai]);
-        numbers.put("T1" + key, io.lowrank.experiment.Stats.median(t1));
+        numbers.put("T1" + key, io.lowrank.experiment.stats.Stats.median(t1));
       }
     }
     RunSpec best = spec(wide, smallest);
@@ -107,7 +108,7 @@ public final class SpectralPhaseClaim implements Claim {
         .hline(0.05, "T1 threshold 0.05", Series.Color.neutral());
     for (double a : c.alphas()) {
       RunResult run = results.get(spec(wide, a).withSeed(seed0));
-      power.add(ClaimSupport.trace(run, "power_distance", alphaLabel(a), alphaColor(a)));
+      power.add(ClaimSupport.trace(run, Columns.POWER_DISTANCE, alphaLabel(a), alphaColor(a)));
       if (run.phases().t1() >= 0) {
         power.vline(run.phases().t1(), "T1", alphaColor(a));
       }
@@ -117,9 +118,9 @@ public final class SpectralPhaseClaim implements Claim {
         .x("iteration t", false).y("sin of largest principal angle", true);
     for (int wi = 0; wi < c.widths().length; wi++) {
       RunResult run = results.get(spec(c.widths()[wi], smallest).withSeed(seed0));
-      align.add(ClaimSupport.trace(run, "spectral_alignment", "r' = " + c.widths()[wi] + " (to L)", Series.Color.qualitative(wi)));
-      align.add(Series.dashed("r' = " + c.widths()[wi] + " (to col X)", run.history().column("iteration"),
-          run.history().column("angle_to_truth"), Series.Color.qualitative(wi)));
+      align.add(ClaimSupport.trace(run, Columns.SPECTRAL_ALIGNMENT, "r' = " + c.widths()[wi] + " (to L)", Series.Color.qualitative(wi)));
+      align.add(Series.dashed("r' = " + c.widths()[wi] + " (to col X)", run.history().column(Columns.ITERATION),
+          run.history().column(Columns.ANGLE_TO_TRUTH), Series.Color.qualitative(wi)));
       if (run.phases().t1() >= 0) {
         align.vline(run.phases().t1(), "T1 (r' = " + c.widths()[wi] + ")", Series.Color.qualitative(wi));
       }

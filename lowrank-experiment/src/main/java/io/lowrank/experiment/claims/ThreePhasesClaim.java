@@ -3,12 +3,13 @@ package io.lowrank.experiment.claims;
 import static io.lowrank.experiment.claims.ClaimSupport.alphaLabel;
 import static io.lowrank.experiment.claims.ClaimSupport.sci;
 
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.diagnostics.History;
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
-import io.lowrank.experiment.Stats;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.stats.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,8 +63,8 @@ public final class ThreePhasesClaim implements Claim {
   /** Per-iteration growth factor of the signal over [T1, T2]. */
   static double signalGrowth(RunResult r) {
     History h = r.history();
-    double[] t = h.column("iteration");
-    double[] s = h.column("signal");
+    double[] t = h.column(Columns.ITERATION);
+    double[] s = h.column(Columns.SIGNAL);
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (int i = 0; i < t.length; i++) {
@@ -78,12 +79,12 @@ public final class ThreePhasesClaim implements Claim {
   /** max noise over [0, T2] divided by the signal at T2. */
   static double noiseRatio(RunResult r) {
     History h = r.history();
-    double[] t = h.column("iteration");
+    double[] t = h.column(Columns.ITERATION);
     double maxNoise = 0;
     double signalAtT2 = Double.NaN;
     for (int i = 0; i < t.length && t[i] <= r.phases().t2(); i++) {
-      maxNoise = Math.max(maxNoise, h.get("noise", i));
-      signalAtT2 = h.get("signal", i);
+      maxNoise = Math.max(maxNoise, h.get(Columns.NOISE, i));
+      signalAtT2 = h.get(Columns.SIGNAL, i);
     }
     return maxNoise / signalAtT2;
   }
@@ -124,8 +125,8 @@ public final class ThreePhasesClaim implements Claim {
     RunResult run = results.get(spec(smallest).withSeed(c.seeds()[0]));
     List<Figure> panels = new ArrayList<>();
     String[][] cols = {
-        {"signal", "signal σ_min(V_Xᵀ U_t)"}, {"noise", "noise ‖U_t W_t,⊥‖"},
-        {"misalignment", "misalignment ‖V_X,⊥ᵀ V_{U_t W_t}‖"}, {"test_error", "relative test error"}};
+        {Columns.SIGNAL, "signal σ_min(V_Xᵀ U_t)"}, {Columns.NOISE, "noise ‖U_t W_t,⊥‖"},
+        {Columns.MISALIGNMENT, "misalignment ‖V_X,⊥ᵀ V_{U_t W_t}‖"}, {Columns.TEST_ERROR, "relative test error"}};
     for (int i = 0; i < cols.length; i++) {
       Figure.Builder p = Figure.builder("claim4-panel-" + cols[i][0], cols[i][1])
           .x("iteration t", false).y(cols[i][1], true)

@@ -2,10 +2,11 @@ package io.lowrank.experiment.claims;
 
 import static io.lowrank.experiment.claims.ClaimSupport.sci;
 
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class TraceBiasClaim implements Claim {
       int o = c.oversamplings()[k];
       double[] excess = new double[c.alphas().length];
       for (int i = 0; i < excess.length; i++) {
-        excess[i] = Math.abs(ClaimSupport.median(results, sweep.spec(o, c.alphas()[i]), c.seeds(), r -> r.last("trace_excess")));
+        excess[i] = Math.abs(ClaimSupport.median(results, sweep.spec(o, c.alphas()[i]), c.seeds(), r -> r.last(Columns.TRACE_EXCESS)));
         numbers.put("trace_excess.m" + o + "nr.alpha" + sci(c.alphas()[i]), excess[i]);
       }
       fig.add(Series.line("m = " + o + "nr", c.alphas(), excess, Series.Color.qualitative(k)));

@@ -1,48 +1,33 @@
 package io.lowrank.experiment.claims;
 
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.diagnostics.History;
-import io.lowrank.diagnostics.HistoryRecorder;
-import io.lowrank.diagnostics.Probes;
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
-import io.lowrank.experiment.Stats;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
-import io.lowrank.init.SmallRandomInit;
+import io.lowrank.experiment.run.EarlyStop;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.StopSpec;
+import io.lowrank.experiment.stats.Stats;
 import io.lowrank.linalg.Check;
-import io.lowrank.model.GroundTruth;
-import io.lowrank.model.GroundTruthSpec;
-import io.lowrank.model.Problem;
-import io.lowrank.operator.SymmetricGaussianSensing;
-import io.lowrank.random.Seeds;
-import io.lowrank.solver.Driver;
-import io.lowrank.solver.GradientDescent;
-import io.lowrank.solver.Iterate;
-import io.lowrank.solver.Observer;
-import io.lowrank.solver.StepRule;
-import io.lowrank.solver.StopRules;
 import io.lowrank.validation.EarlyStopping;
 import io.lowrank.validation.HoldOut;
-import io.lowrank.validation.ValidationSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * Claim 8 (MATH.md §6, §5): validation early stopping on noisy GOE sensing with r' = n picks an
  * iterate whose test error is within a factor (1.5) of the best test error along the path, and
  * far below (at most a fraction of) the test error of the final, overfit iterate.
  *
- * <p>Per seed: y = A(M*) + e over m measurements; {@link HoldOut} (seed stream SPLIT) holds out
- * 10 % of the measurements (the held-out rows of A and y, each part rescaled by its own
- * 1/sqrt(m_part)); plain GD runs on the rest to a fixed horizon (so the overfit end is reached);
- * the {@link EarlyStopping} rule is applied along the way (its stop point and chosen iterate are
- * recorded, the run is not cut short). The trajectories are run by this claim itself (in
- * parallel over seeds) because they need a validation split that {@link RunSpec} does not
- * describe; {@link #runs()} is therefore empty.
+ * <p>Per seed: y = A(M*) + e over m measurements; the run's early stopping (seed stream SPLIT)
+ * holds out 10 % of the measurements (the held-out rows of A and y, each part rescaled by its own
+ * 1/sqrt(m_part)); plain GD runs on the rest to a fixed horizon (so the overfit end is reached),
+ * with {@code halt: false}: the rule's stop point and chosen iterate are recorded, the run is not
+ * cut short. The runs are ordinary specs, run by the Runner with every other claim's.
  */
 public final class ValidationEarlyStoppingClaim implements Claim {
 
@@ -81,8 +66,8 @@ public final class ValidationEarlyStoppingClaim implements Claim {
   }
 
   /** What one seed measured. */
-  record Trace(long seed, double[] iterations, double[] testError, double[] validation, int stopIteration,
-      int chosenIteration, double chosenError, double bestError, int bestIteration, double finalError) {}
+  record Trace(long seed, double[] iterations, double[] testError, int stopIteration, int chosenIteration,
+      double chosenError, double bestError, int bestIteration, double finalError) {}
 
   private final Config c;
 
@@ -95,43 +80,31 @@ public final class ValidationEarlyStoppingClaim implements Claim {
     return 8;
   }
 
-  @Override
-  public List<RunSpec> runs() {
-    return List.of();
+  /** One seed's run: noisy GOE sensing, r' = n, early stopping that records but does not halt. */
+  RunSpec spec(long seed) {
+    RunSpec base = ClaimSupport.base(c.n(), c.r(), ClaimSupport.KAPPA, c.oversampling() * c.n() * c.r(), c.sigma(),
+        c.n(), c.alpha(), c.horizon(), c.recordEvery(), false, 0.0);
+    StopSpec.EarlyStopping es = new StopSpec.EarlyStopping(c.holdOut(), c.patience(), c.recordEvery(),
+        EarlyStopping.DEFAULT_MIN_RELATIVE_IMPROVEMENT, false);
+    return base.withStop(new StopSpec(c.horizon(), 0.0, null, null, es)).withSeed(seed);
   }
 
-  /** One seed's trajectory (deterministic per seed). */
-  Trace trace(long seed) {
-    int m = c.oversampling() * c.n() * c.r();
-    GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(c.n(), c.r(), 2.0), Seeds.derive(seed, Seeds.Stream.TRUTH));
-    SymmetricGaussianSensing full = SymmetricGaussianSensing.generate(c.n(), m, Seeds.derive(seed, Seeds.Stream.OPERATOR));
-    Problem all = Problem.sense(full, truth, c.sigma(), Seeds.derive(seed, Seeds.Stream.NOISE));
-    HoldOut split = HoldOut.split(m, c.holdOut(), Seeds.derive(seed, Seeds.Stream.SPLIT));
-    double[] dense = full.toDense();
-    Part train = part(dense, all.y(), split.train(), m);
-    Part val = part(dense, all.y(), split.validation(), m);
-    Problem problem = Problem.of(train.op(), train.y(), truth);
-    HistoryRecorder rec = new HistoryRecorder(List.of(Probes.testError(truth)));
-    EarlyStopping rule = new EarlyStopping(new ValidationSet(val.op(), val.y(), c.n()), c.patience(),
-        EarlyStopping.DEFAULT_MIN_RELATIVE_IMPROVEMENT);
-    int[] stop = {-1, -1};
-    Observer watch = new Observer() {
-      @Override
-      public void observe(int iteration, Iterate state, long solveNanos) {
-        rule.observe(iteration, state, solveNanos);
-        if (stop[0] < 0 && rule.stopRequested()) {
-          stop[0] = iteration;
-          stop[1] = rule.bestIteration();
-        }
-      }
-    };
-    Iterate it = GradientDescent.plain(StepRule.defaultRule()).start(problem,
-        new SmallRandomInit(c.alpha()).initialise(problem, c.n(), Seeds.derive(seed, Seeds.Stream.INIT)));
-    new Driver(StopRules.iterations(c.horizon()), c.recordEvery()).run(it, List.of(rec, watch));
-    History h = rec.history();
-    double[] t = h.column(History.ITERATION);
-    double[] err = h.column("test_error");
-    int chosen = stop[1] >= 0 ? stop[1] : rule.bestIteration();
+  @Override
+  public List<RunSpec> runs() {
+    List<RunSpec> out = new java.util.ArrayList<>();
+    for (long s : c.seeds()) {
+      out.add(spec(s));
+    }
+    return out;
+  }
+
+  /** What one seed's run measured. */
+  Trace trace(RunResult run, long seed) {
+    History h = run.history();
+    double[] t = h.column(Columns.ITERATION);
+    double[] err = h.column(Columns.TEST_ERROR);
+    EarlyStop es = run.earlyStop();
+    int chosen = es.chosenIteration();
     double chosenError = Double.NaN;
     int best = 0;
     for (int i = 0; i < t.length; i++) {
@@ -142,36 +115,24 @@ public final class ValidationEarlyStoppingClaim implements Claim {
         best = i;
       }
     }
-    double[] v = rule.errors();
-    return new Trace(seed, t, err, v, stop[0], chosen, chosenError, err[best], (int) t[best], err[err.length - 1]);
-  }
-
-  private record Part(SymmetricGaussianSensing op, double[] y) {}
-
-  /** The rows {@code rows} of A (m x n x n) and y, rescaled from 1/sqrt(m) to 1/sqrt(rows.length). */
-  private Part part(double[] dense, double[] y, int[] rows, int m) {
-    int nn = c.n() * c.n();
-    double[] a = new double[rows.length * nn];
-    double[] yy = new double[rows.length];
-    double rescale = Math.sqrt((double) m / rows.length);
-    for (int k = 0; k < rows.length; k++) {
-      System.arraycopy(dense, rows[k] * nn, a, k * nn, nn);
-      yy[k] = y[rows[k]] * rescale;
-    }
-    return new Part(SymmetricGaussianSensing.fromDense(rows.length, c.n(), a), yy);
+    return new Trace(seed, t, err, es.stopIteration(), chosen, chosenError, err[best], (int) t[best],
+        err[err.length - 1]);
   }
 
   @Override
   public ClaimResult evaluate(Map<RunSpec, RunResult> results) {
     long[] seeds = c.seeds();
-    List<Trace> traces = IntStream.range(0, seeds.length).parallel().mapToObj(i -> trace(seeds[i])).toList();
+    List<Trace> traces = new java.util.ArrayList<>();
+    for (long s : seeds) {
+      traces.add(trace(results.get(spec(s)), s));
+    }
     Map<String, Double> numbers = new LinkedHashMap<>();
     double[] toBest = new double[seeds.length];
     double[] toFinal = new double[seeds.length];
     boolean stopped = true;
     Figure.Builder fig = Figure.builder("claim8-early-stopping",
         "Test error along the path; ● chosen by validation early stopping")
-        .x("iteration", false).y("‖UUᵀ − M*‖F / ‖M*‖F", true);
+        .x(Columns.ITERATION, false).y("‖UUᵀ − M*‖F / ‖M*‖F", true);
     for (int i = 0; i < traces.size(); i++) {
       Trace tr = traces.get(i);
       toBest[i] = tr.chosenError() / tr.bestError();
@@ -214,6 +175,6 @@ public final class ValidationEarlyStoppingClaim implements Claim {
         "On noisy data with r' = n, validation early stopping picks an iterate within 1.5x of the best test error "
             + "along the path and far below the final overfit iterate's.",
         "MATH.md §5 and §6 claim 8", criterion, pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline,
-        List.of(fig.build()), List.of());
+        List.of(fig.build()), runs());
   }
 }

@@ -1,10 +1,10 @@
 package io.lowrank.experiment.claims;
 
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
-import io.lowrank.experiment.Stats;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.stats.Stats;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.lowrank.experiment.compare;
 
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.diagnostics.History;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
@@ -18,7 +19,7 @@ public final class CompareFigures {
 
   /** All figures, in report order. */
   public static List<Figure> of(Comparison.Outcome outcome) {
-    CompareSpec spec = outcome.spec();
+    Comparison.Plan spec = outcome.plan();
     List<Figure> out = new ArrayList<>();
     for (double noise : spec.noises()) {
       String tag = "σ = " + num(noise);
@@ -26,7 +27,7 @@ public final class CompareFigures {
           "Relative test error vs iteration (" + tag + ")"));
       out.add(grid(outcome, noise, true, "compare-time-s" + idPart(noise),
           "Relative test error vs solve time (" + tag + ")"));
-      if (spec.kappas().length > 1) {
+      if (spec.kappas().size() > 1) {
         out.add(hittingIterations(outcome, noise));
       }
     }
@@ -34,7 +35,7 @@ public final class CompareFigures {
   }
 
   private static Figure grid(Comparison.Outcome outcome, double noise, boolean time, String id, String title) {
-    CompareSpec spec = outcome.spec();
+    Comparison.Plan spec = outcome.plan();
     List<Figure> panels = new ArrayList<>();
     for (double kappa : spec.kappas()) {
       for (int width : spec.widths()) {
@@ -42,7 +43,7 @@ public final class CompareFigures {
                 String.format(Locale.ROOT, "κ = %s, r' = %d", num(kappa), width))
             .x(time ? "solve time (s)" : "iteration t", false).y("relative test error", true);
         for (CompareRun run : outcome.runs()) {
-          if (run.noise() != noise || run.kappa() != kappa || (run.width() != width && run.method().usesWidth())) {
+          if (Double.compare(run.noise(), noise) != 0 || Double.compare(run.kappa(), kappa) != 0 || (run.width() != width && run.variant().usesWidth())) {
             continue;
           }
           Series s = trace(run, time);
@@ -60,8 +61,8 @@ public final class CompareFigures {
   /** A method's test error against iteration or time, without non-finite points. */
   static Series trace(CompareRun run, boolean time) {
     History h = run.history();
-    double[] x = h.column(time ? "elapsed_s" : History.ITERATION);
-    double[] y = h.column("test_error");
+    double[] x = h.column(time ? Columns.ELAPSED_S : History.ITERATION);
+    double[] y = h.column(Columns.TEST_ERROR);
     int k = 0;
     double[] fx = new double[x.length];
     double[] fy = new double[y.length];
@@ -75,20 +76,20 @@ public final class CompareFigures {
     if (k == 0) {
       return null;
     }
-    return Series.line(run.method().label(), Arrays.copyOf(fx, k), Arrays.copyOf(fy, k), color(run.method()));
+    return Series.line(run.variant().label(), Arrays.copyOf(fx, k), Arrays.copyOf(fy, k), color(run.variant()));
   }
 
   private static Figure hittingIterations(Comparison.Outcome outcome, double noise) {
-    CompareSpec spec = outcome.spec();
+    Comparison.Plan spec = outcome.plan();
     List<Figure> panels = new ArrayList<>();
     for (int width : spec.widths()) {
       Figure.Builder p = Figure.builder("compare-hitting-s" + idPart(noise) + "-w" + width, "r' = " + width)
-          .x("condition number κ", true).y("iterations to ε", true).xTicks(spec.kappas());
-      for (CompareMethod m : spec.methods()) {
+          .x("condition number κ", true).y("iterations to ε", true).xTicks(spec.kappas().stream().mapToDouble(Double::doubleValue).toArray());
+      for (Variant m : spec.variants()) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (CompareRun run : outcome.runs()) {
-          if (run.method() == m && run.noise() == noise && (run.width() == width || !m.usesWidth())
+          if (run.variant().equals(m) && Double.compare(run.noise(), noise) == 0 && (run.width() == width || !m.usesWidth())
               && run.reached()) {
             xs.add(run.kappa());
             ys.add((double) Math.max(run.iterationsToEps(), 1));
@@ -106,12 +107,19 @@ public final class CompareFigures {
         panels);
   }
 
-  /** One colour per method in every figure. */
-  static Series.Color color(CompareMethod m) {
-    return Series.Color.qualitative(m.ordinal());
+  /** One colour per row in every figure (by its place among the default rows). */
+  static Series.Color color(Variant m) {
+    int index = Variant.defaults(true).indexOf(m);
+    if (index < 0) {
+      index = Variant.defaults(false).indexOf(m);
+    }
+    return Series.Color.qualitative(Math.max(index, 0));
   }
 
   static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "—";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e6) {
       return Long.toString((long) v);
     }
@@ -120,7 +128,7 @@ public final class CompareFigures {
 
   /** {@link #num} for identifiers ([A-Za-z0-9_-]): 0.01 -> 0p01. */
   static String idPart(double v) {
-    return num(v).replace('.', 'p');
+    return Double.isNaN(v) ? "inst" : num(v).replace('.', 'p');
   }
 
   static String sci(double v) {

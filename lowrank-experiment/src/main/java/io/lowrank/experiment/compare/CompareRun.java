@@ -1,13 +1,14 @@
 package io.lowrank.experiment.compare;
 
 import io.lowrank.diagnostics.History;
+import io.lowrank.experiment.run.RunResult;
 import io.lowrank.solver.Termination;
 import java.util.Locale;
 
 /**
- * One method on one configuration of a comparison.
+ * One row of a comparison on one configuration.
  *
- * @param method the method
+ * @param variant the row (method and start)
  * @param kappa condition number of M*
  * @param noise noise level sigma
  * @param width factor width r' (0 for the convex baseline, which has none)
@@ -19,15 +20,19 @@ import java.util.Locale;
  * @param termination why it stopped
  * @param detail the driver's one-line explanation
  * @param history the recorded trace (iteration, loss, relative_residual, test_error, elapsed_s)
+ * @param result the run behind the row (its resolved spec, factors and timings)
  */
-public record CompareRun(CompareMethod method, double kappa, double noise, int width, int iterationsToEps,
+public record CompareRun(Variant variant, double kappa, double noise, int width, int iterationsToEps,
     double secondsToEps, double finalError, int iterations, double seconds, Termination termination, String detail,
-    History history) {
+    History history, RunResult result) {
 
-  /** A file-system friendly identifier, e.g. {@code k10_s0_w4_precgd}. */
+  /**
+   * A file-system friendly identifier, e.g. {@code k10_s0_w4_precgd} ({@code instance_w4_precgd} on a
+   * loaded instance, whose kappa and noise are not parameters).
+   */
   public String id() {
-    return String.format(Locale.ROOT, "k%s_s%s_%s%s", num(kappa), num(noise), width > 0 ? "w" + width + "_" : "",
-        method.id());
+    String config = Double.isNaN(kappa) ? "instance_" : String.format(Locale.ROOT, "k%s_s%s_", num(kappa), num(noise));
+    return config + (width > 0 ? "w" + width + "_" : "") + variant.id();
   }
 
   /** True when eps was reached. */

@@ -1,63 +1,86 @@
 package io.lowrank.experiment.compare;
 
-import io.lowrank.convex.NuclearNormPath;
-import io.lowrank.deep.DeepFactorisation;
+import io.lowrank.diagnostics.Columns;
 import io.lowrank.diagnostics.History;
-import io.lowrank.diagnostics.HistoryRecorder;
-import io.lowrank.diagnostics.Probes;
-import io.lowrank.init.SmallRandomInit;
-import io.lowrank.init.SpectralInit;
-import io.lowrank.linalg.Mat;
-import io.lowrank.model.GroundTruth;
-import io.lowrank.model.Problem;
-import io.lowrank.operator.SymmetricGaussianSensing;
-import io.lowrank.random.Seeds;
-import io.lowrank.solver.Driver;
-import io.lowrank.solver.GradientDescent;
-import io.lowrank.solver.Iterate;
-import io.lowrank.solver.Observer;
-import io.lowrank.solver.ScaledDirection;
-import io.lowrank.solver.SolveResult;
-import io.lowrank.solver.Solver;
-import io.lowrank.solver.StepRule;
-import io.lowrank.solver.StopRules;
+import io.lowrank.experiment.run.ProgressListener;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.run.Runner;
+import io.lowrank.experiment.spec.Combinations;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecException;
 import io.lowrank.solver.Termination;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 
 /**
- * Runs a {@link CompareSpec}: every method on every configuration, each run single-threaded on the
- * one {@link Driver} and seeded, in parallel over runs (so the results, timings aside, do not depend
- * on the thread count). The operator is drawn once and shared; M* is drawn per kappa and the noise
- * per sigma from their own streams, so changing kappa never resamples the measurements.
+ * The solver family side by side (docs/math.md, "Methods"): every row ({@link Variant}) on every
+ * configuration of a base {@link RunSpec}, across condition numbers, noise levels and widths. All
+ * runs go through the {@link Runner}: one problem per (kappa, noise), shared by every row (and
+ * the GOE operator shared by all of them, as it depends only on n, m and the seed), each run
+ * single-threaded and seeded, so the results, timings aside, do not depend on the thread count.
  */
 public final class Comparison {
   private Comparison() {}
 
-  /** Receives progress; called from worker threads, one call at a time. */
-  public interface Listener {
-    void completed(int done, int total, String run);
+  /**
+   * What to compare.
+   *
+   * @param base the problem (model, sizes; its kappa and noise are replaced by the lists), start scale,
+   *     stop rules, recording and seed shared by every run; its width is replaced by the list
+   * @param kappas condition numbers of M* (one value, ignored, for a loaded instance)
+   * @param noises noise levels (one value, ignored, for a loaded instance)
+   * @param widths factor widths r'
+   * @param variants the rows, in table order
+   * @param alpha the small start (and the spare columns of the spectral start)
+   * @param deepAlpha the small start of deep factorisation
+   * @param depth the depth of deep factorisation
+   * @param eps the relative test error whose hitting iteration and time are reported
+   */
+  public record Plan(RunSpec base, List<Double> kappas, List<Double> noises, List<Integer> widths, List<Variant> variants,
+      double alpha, double deepAlpha, int depth, double eps) {
+    public Plan {
+      kappas = List.copyOf(kappas);
+      noises = List.copyOf(noises);
+      widths = List.copyOf(widths);
+      variants = List.copyOf(variants);
+      if (kappas.isEmpty() || noises.isEmpty() || widths.isEmpty() || variants.isEmpty()) {
+        throw new SpecException("", "a comparison needs at least one kappa, noise level, width and method");
+      }
+      if (!(eps > 0 && eps < 1)) {
+        throw SpecException.invalid("eps", eps, "0 < eps < 1, e.g. 1e-6");
+      }
+      boolean loaded = base.problem() instanceof ProblemSpec.Instance;
+      if (loaded && (kappas.size() > 1 || noises.size() > 1)) {
+        throw new SpecException("kappa", "a loaded instance fixes M* and the noise, so lists of kappa or noise have "
+            + "nothing to vary; accepted: one instance, without kappa and noise lists");
+      }
+      var accepted = Combinations.methods(base.model(), base.problem().symmetricModel());
+      for (Variant v : variants) {
+        if (!accepted.contains(v.method())) {
+          throw new SpecException("methods", v.id() + " does not run on " + base.model().id() + "; accepted: "
+              + Variant.ids(Variant.defaults(base.problem().symmetricModel()).stream()
+                  .filter(x -> accepted.contains(x.method())).toList()));
+        }
+      }
+    }
 
-    static Listener none() {
-      return (d, t, r) -> {};
+    /** The rank r of the problem, if known (exact ScaledGD runs only at r' = r). */
+    Integer rank() {
+      return base.problem().rank();
     }
   }
 
   /**
    * Everything a comparison produced.
    *
-   * @param spec what was compared
+   * @param plan what was compared
    * @param threads worker threads
-   * @param runs every run, in table order (noise, kappa, width, method)
+   * @param runs every run, in table order (noise, kappa, row, width)
    * @param wallSeconds total wall time
    */
-  public record Outcome(CompareSpec spec, int threads, List<CompareRun> runs, double wallSeconds) {
+  public record Outcome(Plan plan, int threads, List<CompareRun> runs, double wallSeconds) {
 
     /** True when some run diverged. */
     public boolean anyDiverged() {
@@ -65,22 +88,25 @@ public final class Comparison {
     }
   }
 
-  /** One unit of work: a method on a configuration. */
-  private record Task(CompareMethod method, double kappa, double noise, int width) {}
+  /** The spec of a row at a configuration. */
+  record Task(Variant variant, double kappa, double noise, int width, RunSpec spec) {}
 
-  /** The runs of a spec in table order. */
-  static List<Task> tasks(CompareSpec spec) {
+  /** The runs of a plan in table order. */
+  static List<Task> tasks(Plan plan) {
     List<Task> out = new ArrayList<>();
-    for (double noise : spec.noises()) {
-      for (double kappa : spec.kappas()) {
-        for (CompareMethod m : spec.methods()) {
-          if (!m.usesWidth()) {
-            out.add(new Task(m, kappa, noise, 0));
+    RunSpec base = plan.base();
+    Integer rank = plan.rank();
+    for (double noise : plan.noises()) {
+      for (double kappa : plan.kappas()) {
+        ProblemSpec problem = withKappaAndNoise(base.problem(), kappa, noise);
+        for (Variant v : plan.variants()) {
+          if (!v.usesWidth()) {
+            out.add(new Task(v, kappa, noise, 0, row(base, problem, v, plan, base.width())));
             continue;
           }
-          for (int w : spec.widths()) {
-            if (m.runsAt(w, spec.r())) {
-              out.add(new Task(m, kappa, noise, w));
+          for (int w : plan.widths()) {
+            if (rank == null || v.runsAt(w, rank)) {
+              out.add(new Task(v, kappa, noise, w, row(base, problem, v, plan, w)));
             }
           }
         }
@@ -89,133 +115,70 @@ public final class Comparison {
     return out;
   }
 
+  /** The base spec with a row's problem, method, start and width. */
+  private static RunSpec row(RunSpec base, ProblemSpec problem, Variant v, Plan plan, Integer width) {
+    return new RunSpec(problem, v.init(plan.alpha(), plan.deepAlpha()), v.methodSpec(plan.depth()), base.stop(),
+        base.recording(), width, base.seed(), base.threads(), base.precision());
+  }
+
+  /** The problem with another kappa and noise (a loaded instance keeps its own). */
+  static ProblemSpec withKappaAndNoise(ProblemSpec p, double kappa, double noise) {
+    if (p instanceof ProblemSpec.Goe g) {
+      return new ProblemSpec.Goe(g.n(), g.r(), kappa, g.spacing(), g.m(), null, noise);
+    }
+    if (p instanceof ProblemSpec.RankOne g) {
+      return new ProblemSpec.RankOne(g.n(), g.r(), kappa, g.spacing(), g.m(), null, noise);
+    }
+    if (p instanceof ProblemSpec.Asymmetric a) {
+      return new ProblemSpec.Asymmetric(null, a.n1(), a.n2(), a.r(), kappa, a.spacing(), a.m(), null, noise);
+    }
+    if (p instanceof ProblemSpec.Completion c) {
+      return new ProblemSpec.Completion(c.n(), c.n1(), c.n2(), c.symmetric(), c.r(), kappa, c.spacing(), c.sampling(),
+          noise);
+    }
+    return p;
+  }
+
+  /** The specs of a plan, in table order. */
+  public static List<RunSpec> specs(Plan plan) {
+    return tasks(plan).stream().map(Task::spec).toList();
+  }
+
   /** The number of runs {@link #run} will make (for progress bars). */
-  public static int countRuns(CompareSpec spec) {
-    return tasks(spec).size();
+  public static int countRuns(Plan plan) {
+    return tasks(plan).size();
   }
 
   /** Runs the comparison on {@code threads} worker threads. */
-  public static Outcome run(CompareSpec spec, int threads, Listener listener) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
+  public static Outcome run(Plan plan, int threads, ProgressListener listener) {
     long start = System.nanoTime();
-    SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(spec.n(), spec.m(),
-        Seeds.derive(spec.seed(), Seeds.Stream.OPERATOR));
-    List<Task> tasks = tasks(spec);
-    java.util.Map<List<Double>, Problem> problems = new java.util.HashMap<>();
-    for (double noise : spec.noises()) {
-      for (double kappa : spec.kappas()) {
-        GroundTruth truth = GroundTruth.generate(spec.truthSpec(kappa), Seeds.derive(spec.seed(), Seeds.Stream.TRUTH));
-        Problem p = Problem.sense(op, truth, noise, Seeds.derive(spec.seed(), Seeds.Stream.NOISE));
-        p.spectrum();
-        problems.put(List.of(kappa, noise), p);
-      }
+    List<Task> tasks = tasks(plan);
+    Map<RunSpec, RunResult> results = new Runner(threads).runAll(tasks.stream().map(Task::spec).toList(), listener);
+    List<CompareRun> runs = new ArrayList<>();
+    for (Task t : tasks) {
+      runs.add(row(plan, t, results.get(t.spec())));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "lowrank-compare");
-      t.setDaemon(true);
-      return t;
-    });
-    AtomicInteger done = new AtomicInteger();
-    try {
-      List<Future<CompareRun>> futures = new ArrayList<>();
-      for (Task task : tasks) {
-        futures.add(pool.submit(() -> {
-          CompareRun run = run(spec, task, problems.get(List.of(task.kappa(), task.noise())));
-          synchronized (listener) {
-            listener.completed(done.incrementAndGet(), tasks.size(), run.id());
-          }
-          return run;
-        }));
-      }
-      List<CompareRun> runs = new ArrayList<>();
-      for (Future<CompareRun> f : futures) {
-        runs.add(f.get());
-      }
-      return new Outcome(spec, threads, List.copyOf(runs), (System.nanoTime() - start) * 1e-9);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return new Outcome(plan, threads, List.copyOf(runs), (System.nanoTime() - start) * 1e-9);
   }
 
-  private static StopRules rules(CompareSpec spec, int iterations) {
-    StopRules rules = StopRules.iterations(iterations).withTolerance(spec.tolerance());
-    return spec.timeLimitSeconds() == null ? rules
-        : rules.withTimeLimit(Duration.ofNanos(Math.round(spec.timeLimitSeconds() * 1e9)));
-  }
-
-  /** One run of a task on its problem. */
-  static CompareRun run(CompareSpec spec, Task task, Problem problem) {
-    GroundTruth truth = problem.truth().orElseThrow();
-    HistoryRecorder recorder = new HistoryRecorder(List.of(Probes.trainLoss(), Probes.testError(truth), Probes.elapsed()));
-    List<Observer> observers = List.of(recorder);
-    long initSeed = Seeds.derive(spec.seed(), Seeds.Stream.INIT);
-    int iterations;
-    long nanos;
-    Termination why;
-    String detail;
-    if (task.method() == CompareMethod.NUCLEAR) {
-      double finalLambda = task.noise() > 0 ? task.noise() * Math.sqrt(2.0 * spec.n()) : 0.0;
-      NuclearNormPath.Config c = new NuclearNormPath.Config(CompareSpec.PATH_STAGES, CompareSpec.PATH_FINAL_FRACTION,
-          finalLambda, Math.max(1, spec.iterations() / CompareSpec.PATH_STAGES), 1e-12);
-      NuclearNormPath.Result r = NuclearNormPath.run(problem, c, spec.recordEvery(), observers);
-      iterations = r.iterations();
-      nanos = r.solveNanos();
-      why = r.termination();
-      detail = NuclearNormPath.describe(r);
-    } else {
-      Solver solver = solver(spec, task.method());
-      Mat u0 = start(spec, task, problem, initSeed);
-      Iterate it = solver.start(problem, u0);
-      SolveResult r = new Driver(rules(spec, spec.iterations()), spec.recordEvery()).run(it, observers);
-      iterations = r.iterations();
-      nanos = r.solveNanos();
-      why = r.termination();
-      detail = r.detail();
-    }
-    History h = recorder.history();
+  /** A run's row: hitting iteration and time of eps, final error, termination. */
+  static CompareRun row(Plan plan, Task task, RunResult result) {
+    History h = result.history();
     int hit = -1;
     double hitSeconds = Double.NaN;
-    double[] t = h.column(History.ITERATION);
-    double[] e = h.column("test_error");
-    double[] s = h.column("elapsed_s");
+    double[] t = h.column(Columns.ITERATION);
+    double[] e = h.column(Columns.TEST_ERROR);
+    double[] s = h.column(Columns.ELAPSED_S);
     for (int i = 0; i < e.length; i++) {
-      if (e[i] <= spec.eps()) {
+      if (e[i] <= plan.eps()) {
         hit = (int) t[i];
         hitSeconds = s[i];
         break;
       }
     }
+    Termination why = result.solve().termination();
     double finalError = why == Termination.DIVERGED ? Double.NaN : e[e.length - 1];
-    return new CompareRun(task.method(), task.kappa(), task.noise(), task.width(), hit, hitSeconds, finalError,
-        iterations, nanos * 1e-9, why, detail, h);
-  }
-
-  private static Solver solver(CompareSpec spec, CompareMethod m) {
-    return switch (m) {
-      case GD, SPECTRAL_GD -> GradientDescent.plain(StepRule.defaultRule());
-      case SCALED_GD -> ScaledDirection.exact().solver();
-      case SCALED_GD_LAMBDA -> ScaledDirection.damped(spec.r()).solver();
-      case PREC_GD -> ScaledDirection.precGd().solver();
-      case DEEP -> DeepFactorisation.of(spec.depth());
-      case NUCLEAR -> throw new IllegalArgumentException("the nuclear-norm baseline runs as a path");
-    };
-  }
-
-  private static Mat start(CompareSpec spec, Task task, Problem problem, long seed) {
-    return switch (task.method()) {
-      case SPECTRAL_GD, SCALED_GD -> new SpectralInit(spec.r(), spec.alpha()).initialise(problem, task.width(), seed);
-      case DEEP -> new SmallRandomInit(spec.deepAlpha()).initialise(problem, task.width(), seed);
-      default -> new SmallRandomInit(spec.alpha()).initialise(problem, task.width(), seed);
-    };
+    return new CompareRun(task.variant(), task.kappa(), task.noise(), task.width(), hit, hitSeconds, finalError,
+        result.solve().iterations(), result.solve().solveNanos() * 1e-9, why, result.solve().detail(), h, result);
   }
 }

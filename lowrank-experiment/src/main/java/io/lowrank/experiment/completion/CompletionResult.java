@@ -1,5 +1,7 @@
 package io.lowrank.experiment.completion;
 
+import io.lowrank.experiment.run.Baseline;
+import io.lowrank.experiment.run.RunResult;
 import io.lowrank.linalg.Mat;
 import io.lowrank.solver.SolveResult;
 
@@ -7,11 +9,11 @@ import io.lowrank.solver.SolveResult;
  * The outcome of a rank-free completion run. Predictions are baseline(i, j) + L_i . R_j with the
  * chosen (best-validation) factors.
  *
+ * @param run the run behind it (resolved spec, history, termination, timings)
  * @param baseline the fitted centring baseline
- * @param left L of the chosen iterate (n1 x r')
- * @param right R of the chosen iterate (n2 x r')
- * @param chosenIteration the iteration of the chosen iterate
- * @param solve how the run ended (EARLY_STOPPED when the patience ran out)
+ * @param left L of the chosen iterate (n1 x r'), or null when no validation error was finite
+ * @param right R of the chosen iterate (n2 x r'), or null likewise
+ * @param chosenIteration the iteration of the chosen iterate (-1 when none)
  * @param validationRmse RMSE of the chosen iterate on the held-out entries
  * @param baselineValidationRmse RMSE of the baseline alone on the held-out entries
  * @param trainRmse RMSE of the chosen iterate on the training entries
@@ -20,15 +22,29 @@ import io.lowrank.solver.SolveResult;
  * @param trainEntries number of training entries
  * @param validationEntries number of held-out entries
  * @param width r'
- * @param stepSize mu
  * @param validationIterations iterations at which the validation error was measured
  * @param validationRmseTrace validation RMSE at those iterations
  * @param fitNanos wall time of the fit (baseline, operator, solve)
  */
-public record CompletionResult(Baseline baseline, Mat left, Mat right, int chosenIteration, SolveResult solve,
+public record CompletionResult(RunResult run, Baseline baseline, Mat left, Mat right, int chosenIteration,
     double validationRmse, double baselineValidationRmse, double trainRmse, int numericalRank, double[] singularValues,
-    int trainEntries, int validationEntries, int width, double stepSize, double[] validationIterations,
-    double[] validationRmseTrace, long fitNanos) {
+    int trainEntries, int validationEntries, int width, double[] validationIterations, double[] validationRmseTrace,
+    long fitNanos) {
+
+  /** The Driver's result. */
+  public SolveResult solve() {
+    return run.solve();
+  }
+
+  /** The step size mu. */
+  public double stepSize() {
+    return run.stepSize();
+  }
+
+  /** True when the run diverged or never had a finite validation error (no chosen iterate). */
+  public boolean failed() {
+    return left == null || run.diverged();
+  }
 
   /** The prediction at (i, j). */
   public double predict(int i, int j) {

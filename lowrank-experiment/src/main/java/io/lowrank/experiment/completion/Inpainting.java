@@ -1,5 +1,9 @@
 package io.lowrank.experiment.completion;
 
+import io.lowrank.experiment.formats.ObservedEntries;
+import io.lowrank.experiment.formats.TripletFiles;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.linalg.Check;
 import io.lowrank.random.Seeds;
 import io.lowrank.solver.Observer;
@@ -29,6 +33,11 @@ public final class Inpainting {
   public record Result(double[][] reconstructed, double[][] meanFilled, boolean[] mask, double psnr,
       double meanFillPsnr, List<CompletionResult> channels) {
 
+    /** True when some channel's completion diverged (its missing pixels were mean-filled). */
+    public boolean failed() {
+      return channels.stream().anyMatch(CompletionResult::failed);
+    }
+
     /** Number of observed pixels. */
     public int observed() {
       int k = 0;
@@ -53,8 +62,12 @@ public final class Inpainting {
    * Inpaints {@code planes} (each h x w, row-major, values in [0, 1]) from the pixels kept by a
    * random mask of density {@code observe}.
    */
-  public static Result run(double[][] planes, int height, int width, double observe, CompletionSpec spec,
+  public static Result run(double[][] planes, int height, int width, double observe, RunSpec spec,
       List<? extends Observer> observers) {
+    if (!(spec.problem() instanceof ProblemSpec.Ratings ratings)) {
+      throw new IllegalArgumentException("inpainting runs a ratings problem (the observed pixels), not "
+          + spec.model().id());
+    }
     Check.positive(height, "image height");
     Check.positive(width, "image width");
     if (!(observe > 0 && observe < 1)) {
@@ -92,7 +105,12 @@ public final class Inpainting {
         mean += values[e];
       }
       mean /= count;
-      CompletionResult r = RankFreeCompletion.run(ObservedEntries.of(height, width, rows, cols, values), spec, observers);
+      String name = ratings.path() + (planes.length == 1 ? "" : "#channel" + (c + 1));
+      TripletFiles.Data data = new TripletFiles.Data(null, "image", null, ids(height), ids(width),
+          ObservedEntries.of(height, width, rows, cols, values), count, 0);
+      RunSpec channel = spec.withProblem(new ProblemSpec.Ratings(name, ratings.duplicates(), ratings.centring(),
+          ratings.biasLambda()));
+      CompletionResult r = RankFreeCompletion.run(channel, data, observers);
       results.add(r);
       double[] rec = new double[plane.length];
       double[] mf = new double[plane.length];
@@ -100,6 +118,9 @@ public final class Inpainting {
         if (mask[p]) {
           rec[p] = plane[p];
           mf[p] = plane[p];
+        } else if (r.failed()) {
+          rec[p] = mean;
+          mf[p] = mean;
         } else {
           rec[p] = Math.max(0.0, Math.min(1.0, r.predict(p / width, p % width)));
           mf[p] = mean;
@@ -112,6 +133,15 @@ public final class Inpainting {
     }
     long total = (long) planes.length * height * width;
     return new Result(out, meanFill, mask, psnr(se / total), psnr(seMean / total), List.copyOf(results));
+  }
+
+  /** "0", "1", ... as the ids of image rows or columns. */
+  private static String[] ids(int count) {
+    String[] out = new String[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = Integer.toString(i);
+    }
+    return out;
   }
 
   /** PSNR in dB for peak value 1: 10 log10(1 / mse). */

@@ -1,121 +1,134 @@
 package io.lowrank.experiment.completion;
 
-import io.lowrank.init.FactorPair;
-import io.lowrank.init.SmallRandomPairInit;
-import io.lowrank.linalg.Memory;
-import io.lowrank.model.Problem;
-import io.lowrank.operator.EntrySampling;
-import io.lowrank.random.Seeds;
-import io.lowrank.solver.AsymmetricGradientDescent;
-import io.lowrank.solver.Driver;
-import io.lowrank.solver.Iterate;
-import io.lowrank.solver.Observer;
+import io.lowrank.experiment.formats.TripletFiles;
+import io.lowrank.experiment.run.EarlyStop;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.run.Runner;
+import io.lowrank.experiment.run.Workload;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.diagnostics.History;
+import io.lowrank.linalg.Mat;
 import io.lowrank.solver.SolveResult;
-import io.lowrank.solver.StepRule;
-import io.lowrank.solver.StopRules;
-import io.lowrank.validation.EarlyStopping;
-import io.lowrank.validation.HoldOut;
+import io.lowrank.solver.Termination;
+import io.lowrank.operator.EntrySampling;
+import io.lowrank.solver.Observer;
 import io.lowrank.validation.NumericalRank;
-import io.lowrank.validation.ValidationSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Rank-free matrix completion with validation early stopping (MATH.md §5), the pipeline behind
- * {@code lowrank complete} and {@code lowrank inpaint}:
- * <ol>
- *   <li>hold out a fraction of the entries ({@link HoldOut}, seed stream SPLIT);</li>
- *   <li>fit the centring {@link Baseline} on the training entries and subtract it;</li>
- *   <li>run plain GD on (L, R) of width r' (default min(n1, n2, 100)) from the balanced small start
- *       (seed stream INIT) on the rectangular completion operator with the 1/sqrt(p) rescaling;</li>
- *   <li>an {@link EarlyStopping} observer keeps the iterate with the smallest held-out error and
- *       stops once it has not improved for the patience window;</li>
- *   <li>report the validation RMSE, the chosen iteration and the numerical rank of L R^T.</li>
- * </ol>
+ * Rank-free matrix completion with validation early stopping (docs/math.md, "Rank-free
+ * recovery"), the pipeline behind {@code lowrank complete} and {@code lowrank inpaint}: a
+ * {@code ratings} {@link RunSpec} run by the {@link Runner} (hold out entries, fit the centring
+ * baseline, GD on a wide factor pair from a small start, keep the best validation iterate), then
+ * the completion statistics of the chosen iterate (train RMSE, numerical rank).
  * Nothing here forms an n1 x n2 matrix; memory is O((n1 + n2) r' + |Omega|).
  */
 public final class RankFreeCompletion {
-  /** Factor-sized buffers alive during a run: L, R, their gradients, the best copies. */
-  static final int FACTOR_BUFFERS = 6;
-
   private RankFreeCompletion() {}
 
-  /** Bytes a run needs for an n1 x n2 model of width r' with the given number of entries. */
-  public static long bytesNeeded(int n1, int n2, int width, long entries) {
-    return 8L * FACTOR_BUFFERS * ((long) n1 + n2) * width + 40L * entries;
+  /**
+   * Runs a ratings spec on {@code data} (registered under the spec's path, so the file is not read
+   * again); {@code observers} (e.g. progress) see every validation point.
+   */
+  public static CompletionResult run(RunSpec spec, TripletFiles.Data data, List<? extends Observer> observers) {
+    if (!(spec.problem() instanceof ProblemSpec.Ratings ratings)) {
+      throw new IllegalArgumentException("rank-free completion runs a ratings problem, not " + spec.model().id());
+    }
+    long start = System.nanoTime();
+    Runner runner = new Runner(1);
+    runner.workloads().register(ratings.path(), data);
+    Workload w = runner.workloads().of(spec);
+    if (explainedByBaseline(data, w)) {
+      return baselineOnly(spec, w, System.nanoTime() - start);
+    }
+    RunResult run = runner.run(spec, w, observers);
+    return result(run, w, System.nanoTime() - start);
   }
 
   /**
-   * Refuses (IllegalArgumentException with the estimate) a model that would not fit the heap.
+   * Relative root-mean-square size below which the centred values count as nothing left to fit:
+   * the baseline then explains the data (a constant matrix, or a sum of row and column effects, up
+   * to the bias fit's own convergence), the low-rank part is zero, and the step c / ||A*(y)|| of a
+   * factor model would only amplify what the bias fit left over.
    */
-  public static void requireMemory(int n1, int n2, int width, long entries) {
-    long bytes = bytesNeeded(n1, n2, width, entries);
-    Memory.require(bytes, (long) Math.max(n1, n2) * width, String.format(Locale.ROOT,
-        "the factor model (%d x %d matrix, width %d: %d factor-sized buffers of (n1 + n2) x width doubles, "
-            + "plus %d entries)", n1, n2, width, FACTOR_BUFFERS, entries), "lower --width");
+  static final double EXPLAINED = 1e-6;
+
+  /** True when the centred values (training and held out) are below {@link #EXPLAINED} of the data, in RMS. */
+  static boolean explainedByBaseline(TripletFiles.Data data, Workload w) {
+    double raw = 0.0;
+    for (int e = 0; e < data.entries().size(); e++) {
+      raw += data.entries().value(e) * data.entries().value(e);
+    }
+    double centred = 0.0;
+    EntrySampling op = (EntrySampling) w.problem().operator();
+    double unit = op.measure(1.0);
+    for (double v : w.problem().y()) {
+      centred += (v / unit) * (v / unit);
+    }
+    for (double v : w.validationY()) {
+      centred += v * v;
+    }
+    return !(centred > EXPLAINED * EXPLAINED * raw);
   }
 
-  /** Runs the pipeline; {@code observers} (e.g. progress) see every validation point. */
-  public static CompletionResult run(ObservedEntries data, CompletionSpec spec, List<? extends Observer> observers) {
-    long start = System.nanoTime();
-    int n1 = data.rows();
-    int n2 = data.cols();
-    int width = spec.widthFor(n1, n2);
-    requireMemory(n1, n2, width, data.size());
-    if (data.size() < 2) {
-      throw new IllegalArgumentException("completion needs at least 2 observed entries (one to train, one to validate)");
+  /** The result when the baseline explains the data: L = R = 0, chosen at iteration 0. */
+  private static CompletionResult baselineOnly(RunSpec spec, Workload w, long fitNanos) {
+    int width = spec.width() != null ? spec.width()
+        : Math.min(Math.min(w.rows(), w.cols()), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+    RunSpec resolved = spec.width() == null ? spec.withWidth(width) : spec;
+    Mat left = new Mat(w.rows(), width);
+    Mat right = new Mat(w.cols(), width);
+    SolveResult solve = new SolveResult(Termination.CONVERGED, 0, 0.0, 0.0, 0L, Double.NaN,
+        "the centring baseline explains the data exactly (the centred values are round-off); nothing left to fit");
+    double mse = 0.0;
+    for (double v : w.validationY()) {
+      mse += v * v / w.validationY().length;
     }
-    HoldOut split = HoldOut.split(data.size(), spec.holdOut(), Seeds.derive(spec.seed(), Seeds.Stream.SPLIT));
-    Baseline baseline = Baseline.fit(data, split.train(), spec.centring(), spec.biasLambda());
+    EarlyStop es = new EarlyStop(0, -1, mse, new double[] {0}, new double[] {mse},
+        new io.lowrank.experiment.run.Factors(left, right), w.validationY().length);
+    RunResult run = new RunResult(resolved, solve, new History(List.of()), es.chosen(), es, null, Double.NaN, 0.0,
+        w.sources(), 0.0, fitNanos * 1e-9);
+    return result(run, w, fitNanos);
+  }
 
-    int[] train = split.train();
-    double p = train.length / ((double) n1 * n2);
-    EntrySampling trainOp = EntrySampling.rectangular(n1, n2, data.rowsAt(train), data.colsAt(train), Math.min(1.0, p));
-    double[] y = new double[train.length];
-    for (int k = 0; k < train.length; k++) {
-      int e = train[k];
-      y[k] = trainOp.measure(data.value(e) - baseline.at(data.row(e), data.col(e)));
-    }
-    int[] held = split.validation();
-    EntrySampling valOp = EntrySampling.rectangular(n1, n2, data.rowsAt(held), data.colsAt(held), 1.0);
-    double[] yVal = new double[held.length];
+  /** The statistics of a finished ratings run on its workload. */
+  static CompletionResult result(RunResult run, Workload w, long fitNanos) {
+    EntrySampling trainOp = (EntrySampling) w.problem().operator();
+    double[] y = w.problem().y();
+    double[] yVal = w.validationY();
     double baselineSq = 0.0;
-    for (int k = 0; k < held.length; k++) {
-      int e = held[k];
-      yVal[k] = data.value(e) - baseline.at(data.row(e), data.col(e));
-      baselineSq += yVal[k] * yVal[k];
+    for (double v : yVal) {
+      baselineSq += v * v;
     }
-
-    Problem problem = Problem.ofAsymmetric(trainOp, y, null);
-    FactorPair f0 = SmallRandomPairInit.balanced(spec.alpha()).initialise(n1, n2, width,
-        Seeds.derive(spec.seed(), Seeds.Stream.INIT));
-    AsymmetricGradientDescent solver = AsymmetricGradientDescent.plain(new StepRule.SpectralFraction(spec.stepFraction()));
-    Iterate iterate = solver.start(problem, f0.left(), f0.right());
-    EarlyStopping stopping = new EarlyStopping(new ValidationSet(valOp, yVal, width), spec.patience(),
-        spec.minRelativeImprovement());
-    List<Observer> all = new ArrayList<>();
-    all.add(stopping);
-    all.addAll(observers);
-    SolveResult solve = new Driver(StopRules.iterations(spec.maxIterations()), spec.validateEvery()).run(iterate, all);
-    if (stopping.bestLeft() == null) {
-      throw new IllegalStateException("the validation error was never finite: " + solve.detail());
+    EarlyStop es = run.earlyStop();
+    int width = run.spec().width();
+    if (es.chosen() == null) {
+      return new CompletionResult(run, w.baseline(), null, null, -1, Double.NaN, Math.sqrt(baselineSq / yVal.length),
+          Double.NaN, 0, new double[0], y.length, yVal.length, width, es.iterations(), rmse(es.validationMse()),
+          fitNanos);
     }
+    Mat left = es.chosen().left();
+    Mat right = es.chosen().right();
     double trainSq = 0.0;
-    double[] res = new double[train.length];
-    trainOp.forward(stopping.bestLeft(), stopping.bestRight(), res, trainOp.workspace(width));
-    for (int k = 0; k < train.length; k++) {
+    double[] res = new double[y.length];
+    trainOp.forward(left, right, res, trainOp.workspace(width));
+    for (int k = 0; k < y.length; k++) {
       double d = (res[k] - y[k]) / trainOp.measure(1.0);
       trainSq += d * d;
     }
-    double[] sv = NumericalRank.singularValues(stopping.bestLeft(), stopping.bestRight());
-    double[] valErrors = stopping.errors();
-    for (int i = 0; i < valErrors.length; i++) {
-      valErrors[i] = Math.sqrt(valErrors[i]);
+    double[] sv = NumericalRank.singularValues(left, right);
+    return new CompletionResult(run, w.baseline(), left, right, es.chosenIteration(),
+        Math.sqrt(es.chosenValidationMse()), Math.sqrt(baselineSq / yVal.length), Math.sqrt(trainSq / y.length),
+        NumericalRank.count(sv, NumericalRank.DEFAULT_RELATIVE_THRESHOLD), sv, y.length, yVal.length, width,
+        es.iterations(), rmse(es.validationMse()), fitNanos);
+  }
+
+  private static double[] rmse(double[] mse) {
+    double[] out = new double[mse.length];
+    for (int i = 0; i < mse.length; i++) {
+      out[i] = Math.sqrt(mse[i]);
     }
-    return new CompletionResult(baseline, stopping.bestLeft(), stopping.bestRight(), stopping.bestIteration(), solve,
-        Math.sqrt(stopping.bestError()), Math.sqrt(baselineSq / held.length), Math.sqrt(trainSq / train.length),
-        NumericalRank.count(sv, NumericalRank.DEFAULT_RELATIVE_THRESHOLD), sv, train.length, held.length, width,
-        iterate.stepSize(), stopping.iterations(), valErrors, System.nanoTime() - start);
+    return out;
   }
 }

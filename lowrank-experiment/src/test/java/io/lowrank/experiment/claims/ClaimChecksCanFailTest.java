@@ -3,9 +3,10 @@ package io.lowrank.experiment.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowrank.diagnostics.PhaseThresholds;
-import io.lowrank.experiment.ExperimentRunner;
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
+import io.lowrank.experiment.run.Runner;
+import io.lowrank.experiment.run.Workloads;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,8 @@ class ClaimChecksCanFailTest {
   private static final long[] ONE_SEED = {1};
 
   private static ClaimResult run(Claim claim) {
-    Map<RunSpec, RunResult> results = new ExperimentRunner(2, PhaseThresholds.defaults()).runAll(claim.runs(),
-        io.lowrank.experiment.ProgressListener.none());
+    Map<RunSpec, RunResult> results = new Runner(2, PhaseThresholds.defaults(), new Workloads()).runAll(claim.runs(),
+        io.lowrank.experiment.run.ProgressListener.none());
     return claim.evaluate(results);
   }
 

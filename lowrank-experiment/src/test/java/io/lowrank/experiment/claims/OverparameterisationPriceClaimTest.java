@@ -3,11 +3,12 @@ package io.lowrank.experiment.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowrank.diagnostics.PhaseThresholds;
-import io.lowrank.experiment.ExperimentRunner;
-import io.lowrank.experiment.ProgressListener;
-import io.lowrank.experiment.RunResult;
-import io.lowrank.experiment.RunSpec;
-import io.lowrank.experiment.SolverKind;
+import io.lowrank.experiment.run.Runner;
+import io.lowrank.experiment.run.Workloads;
+import io.lowrank.experiment.run.ProgressListener;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.solver.Method;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ class OverparameterisationPriceClaimTest {
 
   private static ClaimResult run(OverparameterisationPriceClaim.Config config) {
     OverparameterisationPriceClaim claim = new OverparameterisationPriceClaim(config);
-    Map<RunSpec, RunResult> results = new ExperimentRunner(2, PhaseThresholds.defaults()).runAll(claim.runs(),
+    Map<RunSpec, RunResult> results = new Runner(2, PhaseThresholds.defaults(), new Workloads()).runAll(claim.runs(),
         ProgressListener.none());
     return claim.evaluate(results);
   }
@@ -44,11 +45,13 @@ class OverparameterisationPriceClaimTest {
   }
 
   @Test
-  void solverRunsAreTaggedAndPlainGdSpecsKeepTheirIds() {
-    RunSpec gd = new RunSpec(40, 2, 2.0, 800, 0.0, 1, 4, 1e-3, 100, 1, false, 0.0);
-    assertThat(gd.solver()).isEqualTo(SolverKind.GD);
-    assertThat(gd.id()).doesNotContain("gd");
-    assertThat(gd.withSolver(SolverKind.PREC_GD).id()).endsWith("_precgd");
-    assertThat(gd.withSolver(SolverKind.PREC_GD).withAlpha(1e-2).solver()).isEqualTo(SolverKind.PREC_GD);
+  void solverRunsAreTaggedWithTheirMethod() {
+    RunSpec gd = ClaimSupport.base(10, 4, 1e-3, 100, 1, false, 0.0);
+    assertThat(gd.methodName()).isEqualTo(Method.GD);
+    assertThat(gd.id()).startsWith("goe-gd-");
+    RunSpec prec = gd.withMethod(OverparameterisationPriceClaim.method(Method.PREC_GD));
+    assertThat(prec.id()).startsWith("goe-precgd-");
+    assertThat(prec.methodName()).isEqualTo(Method.PREC_GD);
+    assertThat(prec.id()).isNotEqualTo(gd.id());
   }
 }

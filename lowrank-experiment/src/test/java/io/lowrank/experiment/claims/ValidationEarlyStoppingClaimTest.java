@@ -2,16 +2,18 @@ package io.lowrank.experiment.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Claim 8 passes on its configuration and fails on one built to violate it. */
 class ValidationEarlyStoppingClaimTest {
+  private static ClaimResult run(ValidationEarlyStoppingClaim claim) {
+    return claim.evaluate(new io.lowrank.experiment.run.Runner(2).runAll(claim.runs(),
+        io.lowrank.experiment.run.ProgressListener.none()));
+  }
 
   @Test
   void passesOnTheQuickConfiguration() {
-    ClaimResult r = new ValidationEarlyStoppingClaim(ValidationEarlyStoppingClaim.Config.of(Budget.quickRun()))
-        .evaluate(Map.of());
+    ClaimResult r = run(new ValidationEarlyStoppingClaim(ValidationEarlyStoppingClaim.Config.of(Budget.quickRun())));
     assertThat(r.verdict()).as(r.headline()).isEqualTo(Verdict.PASS);
     assertThat(r.numbers().get("median.chosen_over_best")).isLessThanOrEqualTo(1.5);
     assertThat(r.numbers().get("median.chosen_over_final")).isLessThanOrEqualTo(0.5);
@@ -26,7 +28,7 @@ class ValidationEarlyStoppingClaimTest {
   void failsWhenThePatienceEndsTheRunDuringTheInitialPhase() {
     var config = new ValidationEarlyStoppingClaim.Config(40, 2, 5, 0.01, 1e-6, 600, 10, 10, 0.1, new long[] {1, 2},
         1.5, 0.5);
-    ClaimResult r = new ValidationEarlyStoppingClaim(config).evaluate(Map.of());
+    ClaimResult r = run(new ValidationEarlyStoppingClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(r.numbers().get("median.chosen_over_best")).isGreaterThan(1.5);
   }
@@ -36,7 +38,7 @@ class ValidationEarlyStoppingClaimTest {
   void failsWhenTheHorizonNeverReachesTheOverfitRegime() {
     var config = new ValidationEarlyStoppingClaim.Config(40, 2, 5, 0.01, 1e-3, 150, 10, 300, 0.1, new long[] {1, 2},
         1.5, 0.5);
-    ClaimResult r = new ValidationEarlyStoppingClaim(config).evaluate(Map.of());
+    ClaimResult r = run(new ValidationEarlyStoppingClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
   }
 }

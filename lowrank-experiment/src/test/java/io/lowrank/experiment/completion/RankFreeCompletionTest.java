@@ -2,8 +2,15 @@ package io.lowrank.experiment.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lowrank.experiment.io.Images;
-import io.lowrank.experiment.io.TripletFiles;
+import io.lowrank.experiment.formats.Images;
+import io.lowrank.experiment.formats.ObservedEntries;
+import io.lowrank.experiment.run.Baseline;
+import io.lowrank.experiment.spec.Centring;
+import io.lowrank.experiment.spec.InitSpec;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.StopSpec;
+import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.model.AsymmetricGroundTruth;
 import io.lowrank.random.Seeds;
 import io.lowrank.solver.Termination;
@@ -15,6 +22,22 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RankFreeCompletionTest {
+
+  /** A ratings spec on data registered as "planted" (null: the default). */
+  static RunSpec ratings(Centring centring, Double alpha, Integer iterations, Integer width, long seed) {
+    return new RunSpec(new ProblemSpec.Ratings("planted", null, centring, null),
+        new InitSpec.SmallRandom(alpha, null), null, new StopSpec(iterations, null, null, null, null), null, width,
+        seed, null, null);
+  }
+
+  /** Entries as parsed data with ids "0", "1", ... */
+  static TripletFiles.Data data(ObservedEntries e) {
+    String[] rows = new String[e.rows()];
+    String[] cols = new String[e.cols()];
+    java.util.Arrays.setAll(rows, Integer::toString);
+    java.util.Arrays.setAll(cols, Integer::toString);
+    return new TripletFiles.Data(null, "memory", null, rows, cols, e, e.size(), 0);
+  }
 
   /** Observed entries of a planted n1 x n2 rank-r matrix, each with probability p. */
   static ObservedEntries planted(int n1, int n2, int r, double p, long seed) {
@@ -47,28 +70,29 @@ class RankFreeCompletionTest {
    */
   @Test
   void recoversTheNumericalRankOfAPlantedRank5Matrix() {
-    ObservedEntries data = planted(120, 100, 5, 0.4, 3);
-    CompletionSpec d = CompletionSpec.defaults(1);
-    CompletionSpec spec = new CompletionSpec(50, 1e-5, d.stepFraction(), d.holdOut(), d.patience(), 3000,
-        d.validateEvery(), Centring.NONE, d.biasLambda(), 1);
-    CompletionResult r = RankFreeCompletion.run(data, spec, List.of());
+    TripletFiles.Data data = data(planted(120, 100, 5, 0.4, 3));
+    RunSpec spec = ratings(Centring.NONE, 1e-5, 3000, 50, 1);
+    CompletionResult r = RankFreeCompletion.run(spec, data, List.of());
     assertThat(r.numericalRank()).as("singular values %s", java.util.Arrays.toString(r.singularValues())).isEqualTo(5);
     assertThat(r.validationRmse()).isLessThan(Tol.RANK_FREE_FIT * r.baselineValidationRmse());
   }
 
   @Test
   void refusesAFactorModelThatWouldNotFitWithTheEstimate() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RankFreeCompletion.requireMemory(3_000_000, 2_000_000, 100, 10))
+    ObservedEntries huge = ObservedEntries.of(3_000_000, 2_000_000, new int[] {0, 1}, new int[] {0, 1},
+        new double[] {1, 2});
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RankFreeCompletion.run(ratings(Centring.BIASES, 1e-3, 10,
+            100, 1), data(huge), List.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the factor model (3000000 x 2000000 matrix, width 100")
-        .hasMessageContaining("needs 22.4 GiB").hasMessageContaining("lower --width");
+        .hasMessageContaining("needs 22.4 GiB").hasMessageContaining("lower the width");
   }
 
   @Test
   void isDeterministicPerSeed() {
-    ObservedEntries data = planted(40, 30, 2, 0.5, 4);
-    CompletionSpec spec = CompletionSpec.defaults(7).withMaxIterations(200);
-    CompletionResult a = RankFreeCompletion.run(data, spec, List.of());
-    CompletionResult b = RankFreeCompletion.run(data, spec, List.of());
+    TripletFiles.Data data = data(planted(40, 30, 2, 0.5, 4));
+    RunSpec spec = ratings(null, null, 200, null, 7);
+    CompletionResult a = RankFreeCompletion.run(spec, data, List.of());
+    CompletionResult b = RankFreeCompletion.run(spec, data, List.of());
     assertThat(a.left()).isEqualTo(b.left());
     assertThat(a.validationRmse()).isEqualTo(b.validationRmse());
   }
@@ -126,7 +150,7 @@ class RankFreeCompletionTest {
   @Test
   void movieLensHoldOutRmseBeatsTheBiasOnlyBaseline() throws IOException {
     TripletFiles.Data d = TripletFiles.read(RealData.require("movielens_small.csv"), TripletFiles.Duplicates.ERROR);
-    CompletionResult r = RankFreeCompletion.run(d.entries(), CompletionSpec.defaults(1), List.of());
+    CompletionResult r = RankFreeCompletion.run(ratings(null, null, null, null, 1), d, List.of());
     assertThat(r.solve().termination()).isEqualTo(Termination.EARLY_STOPPED);
     assertThat(r.validationEntries()).isEqualTo(10_000);
     assertThat(r.validationRmse()).isLessThan(r.baselineValidationRmse() - Tol.MOVIELENS_RMSE_GAIN);
@@ -139,8 +163,9 @@ class RankFreeCompletionTest {
     Images.Picture pic = Images.read(RealData.require("images/camera.png"));
     assertThat(pic.grey()).isTrue();
     assertThat(pic.width()).isEqualTo(512);
-    Inpainting.Result r = Inpainting.run(pic.planes(), pic.height(), pic.width(), 0.3, CompletionSpec.defaults(1),
-        List.of());
+    RunSpec spec = new RunSpec(new ProblemSpec.Ratings("camera.png", null, null, 0.0), null, null, null, null, null,
+        1L, null, null);
+    Inpainting.Result r = Inpainting.run(pic.planes(), pic.height(), pic.width(), 0.3, spec, List.of());
     assertThat(r.observed()).isBetween(76_000, 81_000);
     assertThat(r.psnr()).isGreaterThan(r.meanFillPsnr() + Tol.INPAINT_PSNR_GAIN_DB);
   }

@@ -1,0 +1,101 @@
+package io.lowrank.cli;
+
+import io.lowrank.experiment.formats.InstanceFiles;
+import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.output.RunFiles;
+import io.lowrank.experiment.run.Factors;
+import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.run.Runner;
+import io.lowrank.experiment.run.Workload;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
+import io.lowrank.solver.StopRules;
+import io.lowrank.operator.SymmetricGaussianSensing;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run from the command line ({@code sense}, {@code run}): the spec through the Runner, with a
+ * progress bar, then the files of {@link RunFiles}, the summary on stdout, and exit 1 with one line
+ * naming the iteration and the knob when it diverged.
+ */
+final class SingleRun {
+  private SingleRun() {}
+
+  /** Runs {@code spec}; returns the exit status. */
+  static int execute(String command, RunSpec spec, Path out, Path saveInstance, boolean json, PrintWriter stdout,
+      PrintWriter stderr) throws IOException {
+    OutputDirs.prepare(out, "--out");
+    OutputDirs.prepare(saveInstance, "--save-instance");
+    Runner runner = new Runner(1);
+    Workload workload = runner.workloads().of(spec);
+    if (saveInstance != null) {
+      saveInstance(runner, spec, workload, saveInstance);
+    }
+    ProgressObserver progress = ProgressObserver.forConsole("lowrank " + command, spec.stop().iterations(), stderr);
+    RunResult r = runner.run(spec, workload, List.of(progress));
+    List<String> written = new ArrayList<>();
+    if (out != null) {
+      RunFiles.write(out, r, command, Main.version());
+      written.add(RunFiles.HISTORY);
+      written.addAll(RunFiles.factorFiles(r));
+      written.add(RunFiles.SUMMARY);
+    }
+    if (json) {
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("command", command);
+      root.put("lowrank_version", Main.version());
+      root.putAll(RunFiles.runJson(r, out == null ? null : RunFiles.HISTORY));
+      stdout.print(Json.toJson(root));
+    } else {
+      stdout.print(RunText.of(r, written, out == null ? null : out.toString()));
+    }
+    stdout.flush();
+    if (r.diverged()) {
+      stderr.println(String.format(Locale.ROOT,
+          "lowrank %s: diverged at iteration %d (step size mu = %s): the loss exceeded %s x its initial value or "
+              + "became non-finite; reduce %s", command, r.solve().iterations(), OptionChecks.compact(r.stepSize()),
+          OptionChecks.compact(StopRules.DEFAULT_DIVERGENCE_FACTOR), knob(spec)));
+      stderr.flush();
+      return Main.EXIT_DIVERGED;
+    }
+    return Main.EXIT_OK;
+  }
+
+  /** The option that sets the step of this run's method. */
+  static String knob(RunSpec spec) {
+    if (spec.method().step() != null) {
+      return "--step (method.step)";
+    }
+    return "--step-fraction (method.step_fraction)";
+  }
+
+  /** Writes X.npy, A.npy, y.npy and U0.npy of a GOE run for NumPy. */
+  private static void saveInstance(Runner runner, RunSpec spec, Workload w, Path dir) throws IOException {
+    if (!(w.problem().operator() instanceof SymmetricGaussianSensing)
+        || !(spec.problem() instanceof ProblemSpec.Goe || spec.problem() instanceof ProblemSpec.Instance)) {
+      throw new io.lowrank.experiment.formats.BadInputException("--save-instance writes GOE sensing instances, not "
+          + spec.model().id() + "; accepted: --model goe (or drop --save-instance)");
+    }
+    if (w.hasValidation()) {
+      throw new io.lowrank.experiment.formats.BadInputException("--save-instance with early stopping would save only "
+          + "the training measurements; accepted: drop one of them");
+    }
+    Factors start = runner.start(spec, w);
+    InstanceFiles.save(dir, w.problem(), start.left());
+  }
+
+  /** The resolved spec as YAML (for --print-spec). */
+  static int printSpec(RunSpec spec, PrintWriter stdout) {
+    stdout.print(SpecFiles.toYaml(spec));
+    stdout.flush();
+    return Main.EXIT_OK;
+  }
+}

@@ -1,0 +1,324 @@
+package io.lowrank.experiment.formats;
+
+import io.lowrank.linalg.Memory;
+import io.lowrank.operator.EntrySampling;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads observed entries (row id, column id, value) for completion, streaming (one record at a
+ * time; only the entries are kept):
+ * <ul>
+ *   <li><b>CSV/TSV triples</b> (commons-csv): the delimiter is a tab when the first line has one,
+ *       else a comma; fields may be quoted ({@code "a,b"}, doubled quotes inside); a first line
+ *       whose third field is not a number is a header; further columns (e.g. a timestamp) are
+ *       ignored. Ids are strings (integers are ids too), numbered in order of first appearance
+ *       and mapped back on output.</li>
+ *   <li><b>MatrixMarket</b> ({@code .mtx}): {@code coordinate real|integer|pattern general|symmetric},
+ *       1-based indices; the ids are the 1-based indices as text; symmetric files are mirrored.</li>
+ * </ul>
+ * Every problem is a {@link BadInputException} with the file, the line number and the line's
+ * content: too few fields, a value that is not a number, NaN or infinite values, no data rows,
+ * duplicated (row, column) pairs (see {@link Duplicates}), and input whose entries alone would not
+ * fit the heap (checked as the arrays grow, with the estimate).
+ */
+public final class TripletFiles {
+  private static final int MAX_SHOWN = 80;
+
+  private TripletFiles() {}
+
+  /** What to do with a (row, column) pair that appears more than once. */
+  public enum Duplicates {
+    /** Refuse the input, naming both lines (the default: duplicates usually mean a join gone wrong). */
+    ERROR,
+    /** Keep the mean of the values. */
+    MEAN,
+    /** Keep the value of the last line. */
+    LAST
+  }
+
+  /**
+   * A parsed input.
+   *
+   * @param file where it came from
+   * @param format "csv", "tsv" or "mtx"
+   * @param header the header's field names, or null
+   * @param rowIds row id of each row index
+   * @param colIds column id of each column index
+   * @param entries the observed entries (0-based, sorted)
+   * @param records data records read (before merging duplicates)
+   * @param duplicates records merged into an earlier pair under {@link Duplicates#MEAN} or LAST
+   */
+  public record Data(Path file, String format, List<String> header, String[] rowIds, String[] colIds,
+      ObservedEntries entries, long records, int duplicates) {
+
+    /** Id to index maps (built on demand). */
+    public Map<String, Integer> rowIndex() {
+      return index(rowIds);
+    }
+
+    public Map<String, Integer> colIndex() {
+      return index(colIds);
+    }
+
+    /** True when every row and column id is an integer. */
+    public boolean integerIds() {
+      return allIntegers(rowIds) && allIntegers(colIds);
+    }
+
+    private static Map<String, Integer> index(String[] ids) {
+      Map<String, Integer> m = new HashMap<>(ids.length * 2);
+      for (int i = 0; i < ids.length; i++) {
+        m.put(ids[i], i);
+      }
+      return m;
+    }
+  }
+
+  /** Reads a CSV/TSV or MatrixMarket file (by the {@code .mtx} extension). */
+  public static Data read(Path file, Duplicates policy) throws IOException {
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mtx")) {
+      return MatrixMarket.read(file, policy);
+    }
+    return readDelimited(file, policy);
+  }
+
+  /** The delimiter: a tab when the first non-empty line has one, else a comma. */
+  static char sniffDelimiter(Path file) throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (!line.isBlank()) {
+          return line.indexOf('\t') >= 0 ? '\t' : ',';
+        }
+      }
+    }
+    return ',';
+  }
+
+  static CSVFormat format(char delimiter) {
+    return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).get();
+  }
+
+  private static Data readDelimited(Path file, Duplicates policy) throws IOException {
+    char delimiter = sniffDelimiter(file);
+    Builder b = new Builder(file);
+    List<String> header = null;
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
+      var it = parser.iterator();
+      boolean first = true;
+      while (true) {
+        CSVRecord rec;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          rec = it.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          throw bad(file, parser.getCurrentLineNumber() + 1, "cannot be parsed (" + oneLine(e) + ")", null,
+              "check the quoting: a quoted field must end with a quote");
+        }
+        long line = parser.getCurrentLineNumber();
+        if (rec.size() < 3) {
+          throw bad(file, line, "has " + rec.size() + " field" + (rec.size() == 1 ? "" : "s")
+              + " but 3 are needed (row id, column id, value)", rec, "separate the fields with "
+              + (delimiter == '\t' ? "tabs" : "commas"));
+        }
+        if (first) {
+          first = false;
+          if (!looksNumeric(rec.get(2))) {
+            header = List.of(rec.get(0), rec.get(1), rec.get(2));
+            continue;
+          }
+        }
+        b.add(rec.get(0), rec.get(1), parseValue(file, line, rec.get(2), rec), line);
+      }
+    }
+    return b.build(delimiter == '\t' ? "tsv" : "csv", header, policy);
+  }
+
+  static double parseValue(Path file, long line, String text, CSVRecord rec) {
+    double v;
+    try {
+      v = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw bad(file, line, "has the value '" + shorten(text) + "', which is not a number", rec,
+          "the third field must be a number such as 3.5");
+    }
+    if (!Double.isFinite(v)) {
+      throw bad(file, line, "has the value " + text + ", which is not finite", rec,
+          "remove the entry or give a finite number (NaN and infinite values cannot be fitted)");
+    }
+    return v;
+  }
+
+  private static boolean looksNumeric(String s) {
+    try {
+      Double.parseDouble(s);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  static boolean allIntegers(String[] ids) {
+    for (String s : ids) {
+      if (!isInteger(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isInteger(String s) {
+    if (s.isEmpty() || s.length() > 18) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(i == 0 && c == '-' && s.length() > 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A one-line error: {@code FILE line N <problem>: "content"; <fix>}. */
+  static BadInputException bad(Path file, long line, String problem, CSVRecord rec, String fix) {
+    String content = rec == null ? "" : ": \"" + shorten(String.join(",", rec.values())) + "\"";
+    return new BadInputException(String.format(Locale.ROOT, "%s line %d %s%s; %s", file, line, problem, content, fix));
+  }
+
+  static String shorten(String s) {
+    String t = s.replaceAll("\\R", " ");
+    return t.length() <= MAX_SHOWN ? t : t.substring(0, MAX_SHOWN) + "...";
+  }
+
+  private static String oneLine(Throwable e) {
+    Throwable c = e.getCause() != null ? e.getCause() : e;
+    String m = c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    return m.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** Accumulates entries with growable primitive arrays, ids numbered by first appearance. */
+  static final class Builder {
+    private static final int BYTES_PER_ENTRY = 4 + 4 + 8 + 8 + 32;
+    /** An id string plus its map entry and list slot, roughly. */
+    static final int BYTES_PER_ID = 160;
+    private final Path file;
+    private final Map<String, Integer> rows = new HashMap<>();
+    private final Map<String, Integer> cols = new HashMap<>();
+    private final List<String> rowIds = new ArrayList<>();
+    private final List<String> colIds = new ArrayList<>();
+    private int[] r = new int[1024];
+    private int[] c = new int[1024];
+    private double[] v = new double[1024];
+    private long[] lines = new long[1024];
+    private int size;
+
+    Builder(Path file) {
+      this.file = file;
+    }
+
+    /** Fixed ids (MatrixMarket: "1".."n"). */
+    void declare(int n1, int n2) {
+      for (int i = 1; i <= n1; i++) {
+        index(rows, rowIds, Integer.toString(i));
+      }
+      for (int j = 1; j <= n2; j++) {
+        index(cols, colIds, Integer.toString(j));
+      }
+    }
+
+    void add(String rowId, String colId, double value, long line) {
+      addIndex(index(rows, rowIds, rowId), index(cols, colIds, colId), value, line);
+    }
+
+    void addIndex(int i, int j, double value, long line) {
+      if (size == r.length) {
+        long next = 2L * size;
+        Memory.require(next * BYTES_PER_ENTRY, next, String.format(Locale.ROOT,
+            "reading %s (more than %d entries so far)", file, size), "use a smaller input");
+        r = Arrays.copyOf(r, (int) next);
+        c = Arrays.copyOf(c, (int) next);
+        v = Arrays.copyOf(v, (int) next);
+        lines = Arrays.copyOf(lines, (int) next);
+      }
+      r[size] = i;
+      c[size] = j;
+      v[size] = value;
+      lines[size] = line;
+      size++;
+    }
+
+    private static int index(Map<String, Integer> map, List<String> ids, String id) {
+      Integer k = map.get(id);
+      if (k == null) {
+        k = ids.size();
+        map.put(id, k);
+        ids.add(id);
+      }
+      return k;
+    }
+
+    Data build(String format, List<String> header, Duplicates policy) {
+      if (size == 0) {
+        throw new BadInputException(file + " has no data rows" + (header != null ? " (only a header)" : "")
+            + "; give one line per observed entry: row id, column id, value");
+      }
+      int n1 = rowIds.size();
+      int n2 = colIds.size();
+      int[] order = EntrySampling.rowMajorOrder(n1, n2, Arrays.copyOf(r, size), Arrays.copyOf(c, size));
+      int[] rr = new int[size];
+      int[] cc = new int[size];
+      double[] vv = new double[size];
+      int kept = 0;
+      int merged = 0;
+      int runLength = 0;
+      for (int k = 0; k < size; k++) {
+        int e = order[k];
+        if (kept > 0 && rr[kept - 1] == r[e] && cc[kept - 1] == c[e]) {
+          int prev = order[k - 1];
+          if (policy == Duplicates.ERROR) {
+            long a = Math.min(lines[prev], lines[e]);
+            long b = Math.max(lines[prev], lines[e]);
+            throw new BadInputException(String.format(Locale.ROOT,
+                "%s line %d repeats the pair (row %s, column %s) of line %d; accepted: one value per pair, "
+                    + "or --duplicates mean|last to merge them", file, b, rowIds.get(r[e]), colIds.get(c[e]), a));
+          }
+          merged++;
+          runLength++;
+          if (policy == Duplicates.MEAN) {
+            vv[kept - 1] += (v[e] - vv[kept - 1]) / runLength;
+          } else if (lines[e] >= lines[prev]) {
+            vv[kept - 1] = v[e];
+          }
+          continue;
+        }
+        rr[kept] = r[e];
+        cc[kept] = c[e];
+        vv[kept] = v[e];
+        kept++;
+        runLength = 1;
+      }
+      ObservedEntries entries = ObservedEntries.of(n1, n2, Arrays.copyOf(rr, kept), Arrays.copyOf(cc, kept),
+          Arrays.copyOf(vv, kept));
+      return new Data(file, format, header, rowIds.toArray(new String[0]), colIds.toArray(new String[0]), entries,
+          size, merged);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package io.lowrank.experiment.run;
+
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.Npy;
+import io.lowrank.experiment.spec.InitSpec;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.init.FactorPair;
+import io.lowrank.init.SmallRandomInit;
+import io.lowrank.init.SmallRandomPairInit;
+import io.lowrank.init.SpectralInit;
+import io.lowrank.linalg.Mat;
+import io.lowrank.model.Problem;
+import io.lowrank.random.Seeds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The starting factors of a run (docs/math.md, "Initialisation"), and its width once the data is known. */
+final class Starts {
+  private Starts() {}
+
+  /**
+   * A start: the spec with its width fixed, U_0 (left == right) or (L_0, R_0), and the files read.
+   */
+  record Start(RunSpec spec, Mat left, Mat right, Map<String, String> sources) {}
+
+  static Start of(RunSpec given, Workload w, Problem problem) {
+    boolean symmetric = given.problem().symmetricModel();
+    int n1 = w.rows();
+    int n2 = w.cols();
+    Map<String, String> sources = new LinkedHashMap<>();
+    Mat givenLeft = null;
+    Mat givenRight = null;
+    if (given.init() instanceof InitSpec.Given g) {
+      givenLeft = read(g.path(), n1, "init.path", sources);
+      if (!symmetric) {
+        givenRight = read(g.right(), n2, "init.right", sources);
+        if (givenRight.cols() != givenLeft.cols()) {
+          throw new BadInputException(g.right() + " has " + givenRight.cols() + " columns but " + g.path() + " has "
+              + givenLeft.cols() + "; accepted: L0 and R0 of the same width r'");
+        }
+      }
+    }
+    int limit = Math.min(n1, n2);
+    int width;
+    if (given.width() != null) {
+      width = given.width();
+    } else if (givenLeft != null) {
+      width = givenLeft.cols();
+    } else if (given.problem() instanceof ProblemSpec.Ratings) {
+      width = Math.min(limit, RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+    } else {
+      width = limit;
+    }
+    if (width > limit) {
+      throw new BadInputException("width " + width + " exceeds " + (symmetric ? "n" : "min(rows, columns)") + " = "
+          + limit + " of the data; accepted: 1 <= width <= " + limit);
+    }
+    if (givenLeft != null && givenLeft.cols() != width) {
+      throw new BadInputException(((InitSpec.Given) given.init()).path() + " has width " + givenLeft.cols()
+          + " but the run's width is " + width + "; accepted: drop width, or a start of width " + width);
+    }
+    if (given.problem() instanceof ProblemSpec.Ratings) {
+      Workloads.requireRatingsMemory(n1, n2, width, problem.operator().size());
+    }
+    RunSpec spec = given.width() == null ? given.withWidth(width) : given;
+    long seed = Seeds.derive(spec.seed(), Seeds.Stream.INIT);
+    InitSpec init = spec.init();
+    if (givenLeft != null) {
+      return new Start(spec, givenLeft, symmetric ? givenLeft : givenRight, sources);
+    }
+    if (init instanceof InitSpec.SmallRandom s) {
+      if (symmetric) {
+        Mat u = SmallRandomInit.draw(n1, width, s.alpha(), seed);
+        return new Start(spec, u, u, sources);
+      }
+      FactorPair pair = new SmallRandomPairInit(s.alpha(), s.beta()).initialise(n1, n2, width, seed);
+      return new Start(spec, pair.left(), pair.right(), sources);
+    }
+    InitSpec.Spectral sp = (InitSpec.Spectral) init;
+    int rank = sp.rank() != null ? sp.rank() : w.rank().orElseGet(() -> symmetric
+        ? problem.spectrum().estimateRank(width) : width);
+    if (symmetric) {
+      Mat u = new SpectralInit(rank, sp.padAlpha()).initialise(problem, width, seed);
+      return new Start(spec, u, u, sources);
+    }
+    FactorPair pair = SpectralInit.pair(problem, Math.min(rank, limit), width);
+    return new Start(spec, pair.left(), pair.right(), sources);
+  }
+
+  /** A start factor from a .npy file: rows must match, values finite. */
+  private static Mat read(String path, int rows, String key, Map<String, String> sources) {
+    Path file = Path.of(path);
+    Mat m;
+    try {
+      m = Npy.readFinite(file).toMat();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IllegalArgumentException e) {
+      throw e instanceof BadInputException b ? b : new BadInputException(path + ": " + e.getMessage(), e);
+    }
+    if (m.rows() != rows) {
+      throw new BadInputException(path + " (" + key + ") has " + m.rows() + " rows but the problem has " + rows
+          + "; accepted: a start with " + rows + " rows");
+    }
+    sources.put(file.toString(), Workloads.sha256(file));
+    return m;
+  }
+}

@@ -1,0 +1,356 @@
+package io.lowrank.experiment.run;
+
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.InstanceFiles;
+import io.lowrank.experiment.formats.ObservedEntries;
+import io.lowrank.experiment.formats.TripletFiles;
+import io.lowrank.experiment.spec.ProblemSpec;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.Sampling;
+import io.lowrank.experiment.spec.StopSpec;
+import io.lowrank.linalg.Memory;
+import io.lowrank.model.AsymmetricGroundTruth;
+import io.lowrank.model.GroundTruth;
+import io.lowrank.model.GroundTruthSpec;
+import io.lowrank.model.Problem;
+import io.lowrank.operator.AsymmetricGaussianSensing;
+import io.lowrank.operator.EntrySampling;
+import io.lowrank.operator.MeasurementOperator;
+import io.lowrank.operator.Precision;
+import io.lowrank.operator.RankOneSensing;
+import io.lowrank.operator.SymmetricGaussianSensing;
+import io.lowrank.random.Seeds;
+import io.lowrank.validation.HoldOut;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Builds the {@link Workload} of a run from its spec: the planted problem from the per-concern
+ * seed streams (TRUTH, OPERATOR, NOISE; docs/math.md, "Seeds"), or the data read from files, then
+ * the hold-out split (stream SPLIT) when the run stops early. Workloads are cached by what
+ * determines them (problem, seed, precision, hold-out), so runs that differ only in their start,
+ * method or stop rules share one; GOE operators are also shared across noise levels and condition
+ * numbers, as they depend only on (n, m, seed, precision). Thread-safe: concurrent requests for one
+ * key build it once.
+ */
+public final class Workloads {
+  /** What determines a workload. */
+  record Key(ProblemSpec problem, long seed, Precision precision, Double holdOut) {
+    static Key of(RunSpec s) {
+      StopSpec.EarlyStopping es = s.stop().earlyStopping();
+      return new Key(s.problem(), s.seed(), s.precision(), es == null ? null : es.holdOut());
+    }
+  }
+
+  private record OperatorKey(int n, int m, long seed, Precision precision) {}
+
+  private final Map<Key, CompletableFuture<Workload>> cache = new ConcurrentHashMap<>();
+  private final Map<OperatorKey, CompletableFuture<SymmetricGaussianSensing>> operators = new ConcurrentHashMap<>();
+  private final Map<String, TripletFiles.Data> registered = new ConcurrentHashMap<>();
+
+  /**
+   * Makes {@code ratings} problems whose path is {@code name} use {@code data} instead of reading a
+   * file (for data a caller already parsed, or built in memory such as an image's pixels).
+   */
+  public void register(String name, TripletFiles.Data data) {
+    registered.put(name, Objects.requireNonNull(data, "data"));
+  }
+
+  /** The workload of a spec (built on first request, then shared). */
+  public Workload of(RunSpec spec) {
+    Key key = Key.of(spec);
+    CompletableFuture<Workload> mine = new CompletableFuture<>();
+    CompletableFuture<Workload> existing = cache.putIfAbsent(key, mine);
+    if (existing != null) {
+      return join(existing);
+    }
+    try {
+      Workload w = build(key);
+      mine.complete(w);
+      return w;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      cache.remove(key, mine);
+      throw e;
+    }
+  }
+
+  /** Forgets the workload of a spec (when no more runs need it). */
+  public void release(RunSpec spec) {
+    cache.remove(Key.of(spec));
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  private Workload build(Key key) {
+    ProblemSpec p = key.problem();
+    long seed = key.seed();
+    if (p instanceof ProblemSpec.Ratings r) {
+      return ratings(r, key);
+    }
+    Map<String, String> sources = new LinkedHashMap<>();
+    Problem full;
+    double noise = 0.0;
+    if (p instanceof ProblemSpec.Goe g) {
+      GroundTruth truth = GroundTruth.generate(new GroundTruthSpec(g.n(), g.r(), g.kappa(), g.spacing()),
+          Seeds.derive(seed, Seeds.Stream.TRUTH));
+      full = Problem.sense(goe(g.n(), g.m(), seed, key.precision()), truth, g.noise(),
+          Seeds.derive(seed, Seeds.Stream.NOISE));
+      noise = g.noise();
+    } else if (p instanceof ProblemSpec.RankOne g) {
+      GroundTruth truth = GroundTruth.generate(new GroundTruthSpec(g.n(), g.r(), g.kappa(), g.spacing()),
+          Seeds.derive(seed, Seeds.Stream.TRUTH));
+      requireOperator("rank-one sensing", (long) g.m() * g.n(), 8,
+          String.format(Locale.ROOT, "n = %d, m = %d: m n", g.n(), g.m()));
+      full = Problem.sense(RankOneSensing.generate(g.n(), g.m(), Seeds.derive(seed, Seeds.Stream.OPERATOR)), truth,
+          g.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
+      noise = g.noise();
+    } else if (p instanceof ProblemSpec.Asymmetric a) {
+      AsymmetricGroundTruth truth = AsymmetricGroundTruth.generate(a.n1(), a.n2(), a.r(), a.kappa(), a.spacing(),
+          Seeds.derive(seed, Seeds.Stream.TRUTH));
+      requireOperator("asymmetric sensing", (long) a.m() * a.n1() * a.n2(), 8,
+          String.format(Locale.ROOT, "%d x %d, m = %d: m n1 n2", a.n1(), a.n2(), a.m()));
+      full = Problem.senseAsymmetric(AsymmetricGaussianSensing.generate(a.n1(), a.n2(), a.m(),
+          Seeds.derive(seed, Seeds.Stream.OPERATOR)), truth, a.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
+      noise = a.noise();
+    } else if (p instanceof ProblemSpec.Completion c) {
+      full = completion(c, seed);
+      noise = c.noise();
+    } else {
+      ProblemSpec.Instance inst = (ProblemSpec.Instance) p;
+      Path dir = Path.of(inst.path());
+      try {
+        full = InstanceFiles.load(dir).problem();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      for (String f : List.of(InstanceFiles.A_FILE, InstanceFiles.Y_FILE, InstanceFiles.X_FILE)) {
+        Path file = dir.resolve(f);
+        if (Files.isRegularFile(file)) {
+          sources.put(file.toString(), sha256(file));
+        }
+      }
+    }
+    if (key.holdOut() == null) {
+      return new Workload(full, null, null, null, null, sources, noise);
+    }
+    return holdOut(full, key, sources, noise);
+  }
+
+  /** Refuses, before allocating, a generated operator of {@code elements} stored numbers. */
+  private static void requireOperator(String what, long elements, int bytesPerElement, String sizes) {
+    Memory.require(bytesPerElement * elements, elements, String.format(Locale.ROOT, "the %s operator for %s (%d %s)",
+        what, sizes, elements, bytesPerElement == 8 ? "doubles" : "floats"), "reduce m or n");
+  }
+
+  private SymmetricGaussianSensing goe(int n, int m, long seed, Precision precision) {
+    requireOperator("GOE sensing", (long) m * n * (n + 1) / 2, precision.bytesPerEntry(),
+        String.format(Locale.ROOT, "n = %d, m = %d: m n(n+1)/2", n, m));
+    OperatorKey key = new OperatorKey(n, m, seed, precision);
+    CompletableFuture<SymmetricGaussianSensing> mine = new CompletableFuture<>();
+    CompletableFuture<SymmetricGaussianSensing> existing = operators.putIfAbsent(key, mine);
+    if (existing != null) {
+      return join(existing);
+    }
+    try {
+      SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(n, m, Seeds.derive(seed, Seeds.Stream.OPERATOR),
+          precision);
+      mine.complete(op);
+      return op;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      operators.remove(key, mine);
+      throw e;
+    }
+  }
+
+  /** The planted completion problem: truth from TRUTH, the sampled entries from OPERATOR, noise from NOISE. */
+  private static Problem completion(ProblemSpec.Completion c, long seed) {
+    long truthSeed = Seeds.derive(seed, Seeds.Stream.TRUTH);
+    long opSeed = Seeds.derive(seed, Seeds.Stream.OPERATOR);
+    long noiseSeed = Seeds.derive(seed, Seeds.Stream.NOISE);
+    if (c.symmetricModel()) {
+      GroundTruth truth = GroundTruth.generate(new GroundTruthSpec(c.n(), c.r(), c.kappa(), c.spacing()), truthSeed);
+      EntrySampling op = c.sampling() instanceof Sampling.Relu relu
+          ? EntrySampling.thresholdSymmetric(truth.factor(), relu.tau())
+          : EntrySampling.uniformSymmetric(c.n(), ((Sampling.Uniform) c.sampling()).p(), opSeed);
+      return Problem.sense(op, truth, c.noise(), noiseSeed);
+    }
+    AsymmetricGroundTruth truth = AsymmetricGroundTruth.generate(c.n1(), c.n2(), c.r(), c.kappa(), c.spacing(),
+        truthSeed);
+    EntrySampling op = c.sampling() instanceof Sampling.Relu relu
+        ? EntrySampling.threshold(truth.left(), truth.right(), relu.tau())
+        : EntrySampling.uniform(c.n1(), c.n2(), ((Sampling.Uniform) c.sampling()).p(), opSeed);
+    return Problem.senseAsymmetric(op, truth, c.noise(), noiseSeed);
+  }
+
+  /**
+   * Splits a problem's measurements (sensing) or entries (completion): the training part keeps the
+   * normalisation of its own size, the validation part is normalised by its own count (sensing) or
+   * in the units of the data (completion, p = 1).
+   */
+  private static Workload holdOut(Problem full, Key key, Map<String, String> sources, double noise) {
+    MeasurementOperator op = full.operator();
+    int m = op.size();
+    if (m < 2) {
+      throw new BadInputException("early stopping holds out part of the data, but the problem has only " + m
+          + " measurement; accepted: more measurements, or no stop.early_stopping");
+    }
+    HoldOut split = HoldOut.split(m, key.holdOut(), Seeds.derive(key.seed(), Seeds.Stream.SPLIT));
+    double[] y = full.y();
+    if (op instanceof EntrySampling e) {
+      int[] train = split.train();
+      int[] held = split.validation();
+      long total = e.symmetric() ? (long) e.rows() * (e.rows() + 1) / 2 : (long) e.rows() * e.cols();
+      double p = e.samplingRate();
+      double pTrain = Math.min(1.0, train.length / (double) total);
+      EntrySampling trainOp = sampled(e, train, pTrain);
+      EntrySampling valOp = sampled(e, held, 1.0);
+      double[] yTrain = new double[train.length];
+      for (int k = 0; k < train.length; k++) {
+        yTrain[k] = y[train[k]] * Math.sqrt(p) / Math.sqrt(pTrain);
+      }
+      double[] yVal = new double[held.length];
+      for (int k = 0; k < held.length; k++) {
+        yVal[k] = y[held[k]] * Math.sqrt(p);
+      }
+      return new Workload(withData(full, trainOp, yTrain), valOp, yVal, null, null, sources, noise);
+    }
+    MeasurementOperator trainOp;
+    MeasurementOperator valOp;
+    try {
+      trainOp = op.subset(split.train());
+      valOp = op.subset(split.validation());
+    } catch (UnsupportedOperationException ex) {
+      throw new BadInputException("early stopping needs held-out measurements, which "
+          + op.getClass().getSimpleName() + " cannot provide; accepted: no stop.early_stopping");
+    }
+    return new Workload(withData(full, trainOp, rescaled(y, split.train(), m)), valOp,
+        rescaled(y, split.validation(), m), null, null, sources, noise);
+  }
+
+  /** y[rows[k]] * sqrt(m / rows.length): data of a subset normalised by its own count. */
+  private static double[] rescaled(double[] y, int[] rows, int m) {
+    double rescale = Math.sqrt((double) m / rows.length);
+    double[] out = new double[rows.length];
+    for (int k = 0; k < rows.length; k++) {
+      out[k] = y[rows[k]] * rescale;
+    }
+    return out;
+  }
+
+  private static EntrySampling sampled(EntrySampling e, int[] positions, double p) {
+    int[] r = new int[positions.length];
+    int[] c = new int[positions.length];
+    for (int k = 0; k < positions.length; k++) {
+      r[k] = e.row(positions[k]);
+      c[k] = e.col(positions[k]);
+    }
+    return e.symmetric() ? EntrySampling.symmetric(e.rows(), r, c, p) : EntrySampling.rectangular(e.rows(), e.cols(), r, c, p);
+  }
+
+  private static Problem withData(Problem full, MeasurementOperator op, double[] y) {
+    if (full.operator().symmetric() && op.symmetric()) {
+      return Problem.of(op, y, full.truth().orElse(null));
+    }
+    return Problem.ofAsymmetric(op, y, full.asymmetricTruth().orElse(null));
+  }
+
+  /**
+   * Ratings (docs/math.md, "Rank-free completion"): hold out entries (stream SPLIT), fit the
+   * centring baseline on the rest, and measure the centred training values with the rescaling
+   * p = |train| / (n1 n2); the held-out values are centred and kept in data units (p = 1).
+   */
+  private Workload ratings(ProblemSpec.Ratings r, Key key) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    TripletFiles.Data data = registered.get(r.path());
+    if (data == null) {
+      Path file = Path.of(r.path());
+      try {
+        data = TripletFiles.read(file, r.duplicates());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      sources.put(file.toString(), sha256(file));
+    }
+    ObservedEntries entries = data.entries();
+    int n1 = entries.rows();
+    int n2 = entries.cols();
+    if (entries.size() < 2) {
+      throw new BadInputException(r.path() + " has " + entries.size() + " observed entr" + (entries.size() == 1 ? "y" : "ies")
+          + "; accepted: at least 2 (one to train, one to validate)");
+    }
+    HoldOut split = HoldOut.split(entries.size(), key.holdOut(), Seeds.derive(key.seed(), Seeds.Stream.SPLIT));
+    int[] train = split.train();
+    Baseline baseline = Baseline.fit(entries, train, r.centring(), r.biasLambda());
+    double p = train.length / ((double) n1 * n2);
+    EntrySampling trainOp = EntrySampling.rectangular(n1, n2, entries.rowsAt(train), entries.colsAt(train),
+        Math.min(1.0, p));
+    double[] y = new double[train.length];
+    for (int k = 0; k < train.length; k++) {
+      int e = train[k];
+      y[k] = trainOp.measure(entries.value(e) - baseline.at(entries.row(e), entries.col(e)));
+    }
+    int[] held = split.validation();
+    EntrySampling valOp = EntrySampling.rectangular(n1, n2, entries.rowsAt(held), entries.colsAt(held), 1.0);
+    double[] yVal = new double[held.length];
+    for (int k = 0; k < held.length; k++) {
+      int e = held[k];
+      yVal[k] = entries.value(e) - baseline.at(entries.row(e), entries.col(e));
+    }
+    return new Workload(Problem.ofAsymmetric(trainOp, y, null), valOp, yVal, data, baseline, sources, 0.0);
+  }
+
+  /** Bytes a rank-free completion run needs: six factor-sized buffers plus 40 bytes per entry. */
+  public static long ratingsBytes(int n1, int n2, int width, long entries) {
+    return 8L * 6 * ((long) n1 + n2) * width + 40L * entries;
+  }
+
+  /** Refuses, before allocating, a completion model that would not fit the heap. */
+  static void requireRatingsMemory(int n1, int n2, int width, long entries) {
+    Memory.require(ratingsBytes(n1, n2, width, entries), (long) Math.max(n1, n2) * width, String.format(Locale.ROOT,
+        "the factor model (%d x %d matrix, width %d: 6 factor-sized buffers of (n1 + n2) x width doubles, plus %d "
+            + "entries)", n1, n2, width, entries), "lower the width");
+  }
+
+  /** The SHA-256 (hex) of a file's bytes. */
+  static String sha256(Path file) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buf = new byte[1 << 16];
+      while (in.read(buf) >= 0) {
+        // digesting
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,562 @@
+package io.lowrank.experiment.spec;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.solver.Method;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes {@link RunSpec}s as YAML or JSON (snake_case keys), and applies
+ * {@code --set key.path=value} overrides. Every problem with a spec becomes one line naming the
+ * source (file and line, or the {@code --set} that caused it), the key, and what is accepted, e.g.
+ * {@code spec.yaml:4: init.alpah: unknown key; accepted: alpha, beta, kind}.
+ *
+ * <p>Shorthands: a section given as a word names its type ({@code method: precgd} is
+ * {@code method: {name: precgd}}; likewise {@code problem: rank-one}, {@code init: spectral},
+ * {@code problem.sampling: relu}). A {@code summary.json} written by a run holds its resolved spec
+ * under {@code spec}; reading it gives that spec back, so the run can be repeated bit for bit.
+ */
+public final class SpecFiles {
+  /** Where a key was set: the text to show, and for an option its value (null for --set). */
+  private record Origin(String text, String value) {}
+
+  /** The type properties of the polymorphic sections, by section key. */
+  private static final Map<String, String> TYPE_KEYS = Map.of("problem", "model", "init", "kind", "method", "name",
+      "sampling", "kind");
+
+  private static final YAMLMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .build()));
+  private static final JsonMapper JSON = configure(JsonMapper.builder());
+
+  private SpecFiles() {}
+
+  private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> M configure(
+      B builder) {
+    B b = builder.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    for (Model m : Model.values()) {
+      b.registerSubtypes(new NamedType(m.type(), m.id()));
+    }
+    for (Method m : Method.values()) {
+      b.registerSubtypes(new NamedType(methodType(m), m.id()));
+    }
+    return b.build();
+  }
+
+  /** The spec record of a method. */
+  static Class<? extends MethodSpec> methodType(Method m) {
+    return switch (m) {
+      case GD -> MethodSpec.Gd.class;
+      case SCALED_GD -> MethodSpec.ScaledGd.class;
+      case SCALED_GD_LAMBDA -> MethodSpec.ScaledGdLambda.class;
+      case PREC_GD -> MethodSpec.PrecGd.class;
+      case ALS -> MethodSpec.Als.class;
+      case NUCLEAR -> MethodSpec.Nuclear.class;
+      case DEEP -> MethodSpec.Deep.class;
+    };
+  }
+
+  /** A spec document: its tree, where it came from, and the line of every key that came from the file. */
+  public static final class Source {
+    private final ObjectNode tree;
+    private final String name;
+    private final Map<String, Integer> lines;
+    /** Keys set after reading, with where they were set: a "--set k=v" text, or an option name and its value. */
+    private final Map<String, Origin> sets = new HashMap<>();
+
+    private Source(ObjectNode tree, String name, Map<String, Integer> lines) {
+      this.tree = tree;
+      this.name = name;
+      this.lines = lines;
+    }
+
+    /**
+     * An empty document (every default), e.g. for options given on a command line; {@code name}
+     * prefixes messages about keys no option set (empty for none).
+     */
+    public static Source empty(String name) {
+      return new Source(JsonNodeFactory.instance.objectNode(), name, Map.of());
+    }
+
+    /** The tree (modified by {@link #set}). */
+    public ObjectNode tree() {
+      return tree;
+    }
+
+    /** Where the document came from, e.g. a path or "command line". */
+    public String name() {
+      return name;
+    }
+
+    /**
+     * Sets {@code key} (a dotted path or an alias such as {@code n}) to {@code value}, parsed as a
+     * YAML value ({@code 1e-6}, {@code relu}, {@code [1, 2]}, {@code {kind: relu, tau: 0}}, or
+     * {@code null} for the default). {@code origin} is what the user typed, for messages.
+     */
+    public Source set(String key, String value, String origin) {
+      String path = SpecPaths.canonical(key);
+      JsonNode v;
+      try {
+        v = value == null ? JsonNodeFactory.instance.nullNode() : YAML.readTree(value.isBlank() ? "null" : value);
+      } catch (JsonProcessingException e) {
+        throw new BadInputException(origin + ": the value is not valid YAML (" + firstLine(e.getOriginalMessage())
+            + "); accepted: a number, a word, a [list] or a {map}");
+      }
+      if (v == null || v.isMissingNode()) {
+        v = JsonNodeFactory.instance.nullNode();
+      }
+      return set(path, v, origin);
+    }
+
+    /** Sets a dotted path to a tree value. */
+    public Source set(String path, JsonNode value, String origin) {
+      String[] parts = path.split("\\.");
+      ObjectNode node = tree;
+      StringBuilder at = new StringBuilder();
+      for (int i = 0; i < parts.length - 1; i++) {
+        at.append(i == 0 ? "" : ".").append(parts[i]);
+        JsonNode child = node.get(parts[i]);
+        if (child != null && child.isTextual() && TYPE_KEYS.containsKey(parts[i])) {
+          ObjectNode expanded = JsonNodeFactory.instance.objectNode();
+          expanded.put(TYPE_KEYS.get(parts[i]), child.asText());
+          node.set(parts[i], expanded);
+          child = expanded;
+        }
+        if (child == null || child.isNull()) {
+          child = node.putObject(parts[i]);
+        } else if (!child.isObject()) {
+          throw new BadInputException(origin + ": " + at + " is " + describe(child) + ", not a section; accepted: "
+              + "set " + at + " itself, or make it a section first");
+        }
+        node = (ObjectNode) child;
+      }
+      node.set(parts[parts.length - 1], value);
+      sets.put(path, new Origin(origin, null));
+      return this;
+    }
+
+    /**
+     * Sets a dotted path from a command-line option: errors about this key then read
+     * {@code <option> <value> is invalid; accepted: ...}. A null value leaves the key as it is.
+     */
+    public Source option(String path, Object value, String option) {
+      if (value == null) {
+        return this;
+      }
+      JsonNode node = value instanceof JsonNode j ? j : JSON.valueToTree(value);
+      set(path, node, option);
+      String shown = value instanceof JsonNode j ? (j.isTextual() ? j.asText() : j.toString()) : SpecException.show(value);
+      sets.put(path, new Origin(option, shown));
+      return this;
+    }
+
+    /** True when the key was given in the file or set since. */
+    public boolean has(String path) {
+      if (sets.containsKey(path)) {
+        return true;
+      }
+      JsonNode n = at(path);
+      return n != null && !n.isNull() && !n.isMissingNode();
+    }
+
+    /** Applies every {@code key=value} of {@code assignments} (each from a {@code --set}). */
+    public Source setAll(List<String> assignments) {
+      for (String a : assignments) {
+        int eq = a.indexOf('=');
+        if (eq <= 0) {
+          throw new BadInputException("--set " + shorten(a) + " is invalid; accepted: --set key.path=value, e.g. "
+              + "--set problem.n=60 or --set alpha=1e-4");
+        }
+        set(a.substring(0, eq), a.substring(eq + 1), "--set " + shorten(a));
+      }
+      return this;
+    }
+
+    /** The validated spec: defaults filled, combinations checked; one-line errors. */
+    public RunSpec bind() {
+      normalise(tree);
+      try {
+        return JSON.treeToValue(tree, RunSpec.class);
+      } catch (JsonProcessingException e) {
+        throw translate(e);
+      } catch (IllegalArgumentException e) {
+        if (e.getCause() instanceof JsonProcessingException j) {
+          throw translate(j);
+        }
+        throw e;
+      }
+    }
+
+    /** "file:line: key: reason", "--set k=v: key: reason", or "--option value is invalid; ...". */
+    private BadInputException error(String key, String reason) {
+      String origin = null;
+      for (String k = key; !k.isEmpty(); k = parent(k)) {
+        Origin o = sets.get(k);
+        if (o != null && o.value() != null) {
+          String shown = o.value();
+          if (k.equals(key) && reason.startsWith(shown + " ") || k.equals(key) && reason.startsWith("'" + shown + "' ")) {
+            return new BadInputException(o.text() + " " + shown + reason.substring(reason.indexOf(' ')));
+          }
+          return new BadInputException(o.text() + " " + shown + ": " + reason);
+        }
+        if (o != null) {
+          origin = o.text();
+          break;
+        }
+        Integer line = lines.get(k);
+        if (line != null) {
+          origin = name + ":" + line;
+          break;
+        }
+      }
+      if (origin == null) {
+        origin = name;
+      }
+      String prefix = origin.isEmpty() ? "" : origin + ": ";
+      return new BadInputException(prefix + (key.isEmpty() ? "" : key + ": ") + reason);
+    }
+
+    private BadInputException translate(JsonProcessingException e) {
+      Throwable cause = e.getCause();
+      String path = e instanceof JsonMappingException m ? path(m) : "";
+      if (e instanceof ValueInstantiationException && cause instanceof SpecException s) {
+        String key = s.key().contains(".") && isTopLevel(s.key()) ? s.key() : join(path, s.key());
+        return error(key, s.reason());
+      }
+      if (e instanceof ValueInstantiationException && cause instanceof IllegalArgumentException iae) {
+        return error(path, iae.getMessage());
+      }
+      if (e instanceof UnrecognizedPropertyException u) {
+        List<String> known = new ArrayList<>();
+        for (Object k : u.getKnownPropertyIds()) {
+          known.add(String.valueOf(k));
+        }
+        String parent = parent(path);
+        String typeKey = TYPE_KEYS.get(last(parent));
+        if (typeKey != null) {
+          known.add(typeKey);
+        }
+        known.sort(null);
+        String what = parent.isEmpty() ? "the spec" : parent;
+        return error(path, "unknown key in " + what + "; accepted: " + String.join(", ", known));
+      }
+      if (e instanceof InvalidTypeIdException t) {
+        String section = last(path);
+        String key = join(path, TYPE_KEYS.getOrDefault(section, "kind"));
+        return error(key, "'" + shorten(String.valueOf(t.getTypeId())) + "' is not known; accepted: " + typeIds(section));
+      }
+      if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        return error(path, "'" + shorten(String.valueOf(f.getValue())) + "' is invalid; accepted: "
+            + Arrays.stream(f.getTargetType().getEnumConstants()).map(c -> c.toString().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ")));
+      }
+      if (e instanceof MismatchedInputException mi) {
+        JsonNode given = at(path);
+        String got = given == null ? "nothing" : describe(given);
+        return error(path, got + " is invalid; accepted: " + expected(mi.getTargetType()));
+      }
+      return error(path, firstLine(e.getOriginalMessage()));
+    }
+
+    private JsonNode at(String path) {
+      JsonNode n = tree;
+      for (String p : path.split("\\.")) {
+        if (p.isEmpty()) {
+          continue;
+        }
+        n = n == null ? null : n.get(p);
+      }
+      return n;
+    }
+  }
+
+  private static boolean isTopLevel(String key) {
+    String head = key.substring(0, key.indexOf('.'));
+    return List.of("problem", "init", "method", "stop", "record", "width", "seed", "threads", "precision").contains(head);
+  }
+
+  /** Reads a YAML or JSON spec file (a summary.json gives the spec it embeds). */
+  public static Source read(Path file) throws IOException {
+    if (!Files.exists(file)) {
+      throw new BadInputException(file + " does not exist; accepted: a spec file (.yaml, .yml or .json) or a run's "
+          + "summary.json");
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException(file + " is not a regular file; accepted: a spec file (.yaml, .yml or .json) or a "
+          + "run's summary.json");
+    }
+    long size = Files.size(file);
+    if (size > 16L << 20) {
+      throw new BadInputException(file + " is " + size + " bytes, too large for a spec; accepted: a spec file of at "
+          + "most 16 MiB");
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new BadInputException(file + " is not UTF-8 text; accepted: a YAML or JSON spec in UTF-8");
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses spec text (YAML or JSON) from a named source. */
+  public static Source parse(String text, String name) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    Map<String, Integer> lines = new HashMap<>();
+    JsonNode root;
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      root = YAML.readTree(p);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new BadInputException(name + (line > 0 ? ":" + line : "") + ": not valid YAML or JSON ("
+          + firstLine(e.getOriginalMessage()) + "); accepted: a spec in YAML or JSON");
+    } catch (IOException e) {
+      throw new BadInputException(name + ": cannot be read (" + e.getMessage() + ")");
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      root = JsonNodeFactory.instance.objectNode();
+    }
+    if (!root.isObject()) {
+      throw new BadInputException(name + ": the spec is " + describe(root) + "; accepted: a map of sections "
+          + "(problem, init, method, stop, record, width, seed, threads, precision)");
+    }
+    String prefix = "";
+    if (root.has("spec") && root.get("spec").isObject() && !root.has("problem")) {
+      root = root.get("spec");
+      prefix = "spec.";
+    }
+    collectLines(text, lines, prefix);
+    return new Source((ObjectNode) root.deepCopy(), name, lines);
+  }
+
+  /** Line numbers of every key, by dotted path (relative to {@code prefix}). */
+  private static void collectLines(String text, Map<String, Integer> lines, String prefix) {
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.FIELD_NAME) {
+          String path = pathOf(p);
+          if (path.startsWith(prefix)) {
+            lines.putIfAbsent(path.substring(prefix.length()), p.currentTokenLocation().getLineNr());
+          }
+        }
+      }
+    } catch (IOException e) {
+      // the tree parse above already reported syntax errors; lines are a convenience
+    }
+  }
+
+  private static String pathOf(JsonParser p) {
+    List<String> parts = new ArrayList<>();
+    for (var c = p.getParsingContext(); c != null; c = c.getParent()) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        parts.add(0, c.getCurrentName());
+      }
+    }
+    return String.join(".", parts);
+  }
+
+  /** The type of a polymorphic section that does not name one. */
+  private static final Map<String, String> DEFAULT_TYPES = Map.of("problem", Model.GOE.id(), "init",
+      InitSpec.SMALL_RANDOM, "method", Method.GD.id(), "sampling", Sampling.UNIFORM);
+
+  /** Expands the word shorthands of the polymorphic sections and names the default types. */
+  static void normalise(ObjectNode tree) {
+    for (String section : List.of("problem", "init", "method")) {
+      typed(tree, section);
+    }
+    JsonNode problem = tree.get("problem");
+    if (problem != null && problem.isObject()) {
+      typed((ObjectNode) problem, "sampling");
+    }
+  }
+
+  private static void typed(ObjectNode parent, String section) {
+    JsonNode v = parent.get(section);
+    String key = TYPE_KEYS.get(section);
+    if (v != null && v.isTextual()) {
+      parent.putObject(section).put(key, v.asText());
+    } else if (v != null && v.isObject() && !v.has(key)) {
+      ObjectNode typed = JsonNodeFactory.instance.objectNode();
+      typed.put(key, DEFAULT_TYPES.get(section));
+      typed.setAll((ObjectNode) v);
+      parent.set(section, typed);
+    }
+  }
+
+  /** The resolved spec as YAML (keys in declaration order, defaults included). */
+  public static String toYaml(RunSpec spec) {
+    try {
+      return YAML.writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the spec as YAML", e);
+    }
+  }
+
+  /** The resolved spec as compact JSON. */
+  public static String toJson(RunSpec spec) {
+    try {
+      return JSON.writeValueAsString(spec);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the spec as JSON", e);
+    }
+  }
+
+  /** The resolved spec as a JSON tree (for embedding in summary.json). */
+  public static JsonNode toTree(RunSpec spec) {
+    return JSON.valueToTree(spec);
+  }
+
+  /** A spec from a JSON tree written by {@link #toTree} (e.g. read back from a summary). */
+  public static RunSpec fromTree(JsonNode tree, String name) {
+    if (tree == null || !tree.isObject()) {
+      throw new BadInputException(name + ": no spec found; accepted: a map of sections");
+    }
+    return new Source((ObjectNode) tree.deepCopy(), name, Map.of()).bind();
+  }
+
+  /** SHA-256 (hex) of the spec's JSON: equal specs have equal hashes. */
+  public static String hash(RunSpec spec) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(toJson(spec).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String typeIds(String section) {
+    return switch (section) {
+      case "problem" -> Model.ids();
+      case "method" -> Method.ids();
+      case "init" -> String.join(", ", InitSpec.SMALL_RANDOM, InitSpec.SPECTRAL, InitSpec.GIVEN);
+      case "sampling" -> String.join(", ", Sampling.UNIFORM, Sampling.RELU);
+      default -> "see docs/math.md";
+    };
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "see docs/math.md";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "an integer";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a text, e.g. a path";
+    }
+    if (type.isEnum()) {
+      return Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase(Locale.ROOT))
+          .collect(Collectors.joining(", "));
+    }
+    if (type.isInterface() || type.isRecord()) {
+      return "a section (a map of keys)";
+    }
+    return type.getSimpleName();
+  }
+
+  private static String describe(JsonNode n) {
+    if (n.isTextual()) {
+      return "'" + shorten(n.asText()) + "'";
+    }
+    if (n.isObject()) {
+      return "a map";
+    }
+    if (n.isArray()) {
+      return "a list";
+    }
+    if (n.isNull()) {
+      return "null";
+    }
+    return shorten(n.toString());
+  }
+
+  private static String path(JsonMappingException e) {
+    List<String> parts = new ArrayList<>();
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        parts.add(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        parts.add(Integer.toString(r.getIndex()));
+      }
+    }
+    return String.join(".", parts);
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "." + b;
+  }
+
+  private static String parent(String key) {
+    int dot = key.lastIndexOf('.');
+    return dot < 0 ? "" : key.substring(0, dot);
+  }
+
+  private static String last(String key) {
+    int dot = key.lastIndexOf('.');
+    return dot < 0 ? key : key.substring(dot + 1);
+  }
+
+  static String shorten(String s) {
+    String one = s.replaceAll("\\s+", " ").strip();
+    return one.length() > 80 ? one.substring(0, 77) + "..." : one;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : shorten(s.lines().findFirst().orElse(""));
+  }
+}
