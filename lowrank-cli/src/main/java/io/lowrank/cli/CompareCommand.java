@@ -4,6 +4,7 @@ import static io.lowrank.cli.OptionChecks.require;
 
 import io.lowrank.experiment.compare.Comparison;
 import io.lowrank.experiment.compare.Variant;
+import io.lowrank.experiment.formats.AtomicFiles;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.InstanceFiles;
 import io.lowrank.experiment.output.CompareFiles;
@@ -14,7 +15,6 @@ import io.lowrank.experiment.spec.RecordSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.report.CompareReport;
-import io.lowrank.experiment.formats.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -149,6 +149,7 @@ public final class CompareCommand implements Callable<Integer> {
   /** Options to a validated plan; messages name the options as typed. */
   Comparison.Plan toPlan() throws IOException {
     SpecFiles.Source source = SpecFiles.Source.empty("");
+    InstanceFiles.Instance loaded = null;
     List<Double> k;
     List<Double> s;
     if (loadInstance != null) {
@@ -161,10 +162,11 @@ public final class CompareCommand implements Callable<Integer> {
         throw new BadInputException("--load-instance " + loadInstance + " has no X.npy, but compare reports test errors "
             + "against M* = X X^T; accepted: an instance with X.npy");
       }
-      problem.checkAgainst(InstanceFiles.load(loadInstance), loadInstance);
+      loaded = InstanceFiles.load(loadInstance);
+      problem.checkAgainst(loaded, loadInstance);
       source.option("problem", Map.of("model", "instance", "path", loadInstance.toString()), "--load-instance");
-      k = List.of(Double.NaN);
-      s = List.of(Double.NaN);
+      k = List.of(loaded.number("kappa").orElse(Double.NaN));
+      s = List.of(loaded.number("noise").orElse(Double.NaN));
     } else {
       problem.applyTo(source, "goe");
       k = kappas == null ? List.of(1.0, 10.0, 100.0) : kappas;
@@ -187,10 +189,9 @@ public final class CompareCommand implements Callable<Integer> {
     ProblemSpec p = base.problem();
     Integer n = p.rows() == null ? null : Math.min(p.rows(), p.cols());
     Integer r = p.rank();
-    if (n == null) {
-      InstanceFiles.Instance inst = InstanceFiles.load(loadInstance);
-      n = inst.n();
-      r = inst.rank().orElseThrow();
+    if (loaded != null) {
+      n = loaded.n();
+      r = loaded.rank().orElseThrow();
     }
     List<Integer> w = new ArrayList<>();
     for (String token : widths == null ? List.of("r", "2r") : widths) {
@@ -219,7 +220,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
     }
-    return new Comparison.Plan(base, k, s, w, rows, alpha, deepAlpha, depth, eps);
+    return new Comparison.Plan(base, k, s, w, rows, alpha, deepAlpha, depth, eps, r);
   }
 
   /** Saves the one instance of the plan (after its workload is built, before any run). */
@@ -229,7 +230,10 @@ public final class CompareCommand implements Callable<Integer> {
           + "; accepted: --model goe (or drop --save-instance)");
     }
     RunSpec first = Comparison.specs(plan).get(0);
-    InstanceFiles.save(saveInstance, new Workloads().of(first).problem(), null);
+    io.lowrank.experiment.run.Workload w = new Workloads().of(first);
+    Map<String, Object> meta = SingleRun.instanceMeta(first, w);
+    meta.put("kappa", plan.kappas().get(0));
+    InstanceFiles.save(saveInstance, w.problem(), null, meta);
   }
 
   /** "3", "r", "2r", "n" to a width in 1..n. */

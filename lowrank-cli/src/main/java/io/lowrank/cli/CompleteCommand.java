@@ -1,20 +1,20 @@
 package io.lowrank.cli;
 
 import io.lowrank.experiment.completion.CompletionResult;
-import io.lowrank.experiment.spec.RunSpec;
-import io.lowrank.experiment.spec.SpecFiles;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import io.lowrank.experiment.completion.RankFreeCompletion;
 import io.lowrank.experiment.formats.BadInputException;
-import io.lowrank.experiment.output.Json;
 import io.lowrank.experiment.formats.PairFiles;
 import io.lowrank.experiment.formats.TripletFiles;
+import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

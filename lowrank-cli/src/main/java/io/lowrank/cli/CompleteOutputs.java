@@ -1,9 +1,9 @@
 package io.lowrank.cli;
 
 import io.lowrank.experiment.completion.CompletionResult;
-import io.lowrank.experiment.formats.ObservedEntries;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.Npy;
+import io.lowrank.experiment.formats.ObservedEntries;
 import io.lowrank.experiment.formats.PairFiles;
 import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.linalg.Mat;

@@ -1,15 +1,15 @@
 package io.lowrank.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lowrank.experiment.completion.CompletionResult;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.spec.InitSpec;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.experiment.spec.StopSpec;
-import io.lowrank.experiment.formats.TripletFiles;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.lowrank.cli;
 
-import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.Budget;
 import io.lowrank.experiment.claims.Claim;
 import io.lowrank.experiment.claims.ClaimResult;
 import io.lowrank.experiment.claims.ClaimSuite;
+import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.Verdict;
 import io.lowrank.experiment.output.ReproductionFiles;
 import io.lowrank.linalg.Check;

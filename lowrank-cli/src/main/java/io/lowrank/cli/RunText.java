@@ -24,7 +24,8 @@ final class RunText {
     boolean ok = !r.diverged() && r.history().size() > 0;
     String undefined = r.diverged() ? "n/a (diverged)" : "n/a (no ground truth)";
     line(b, "test error", ok && r.history().has(Columns.TEST_ERROR)
-        ? sci(r.last(Columns.TEST_ERROR)) + "  (||UU^T - M*||_F / ||M*||_F)" : undefined);
+        ? sci(r.last(Columns.TEST_ERROR)) + (s.problem().symmetricModel() ? "  (||UU^T - M*||_F / ||M*||_F)"
+            : "  (||LR^T - M*||_F / ||M*||_F)") : undefined);
     line(b, "train loss", ok ? sci(r.last(Columns.LOSS)) + "  (relative residual " + sci(r.last(Columns.RELATIVE_RESIDUAL))
         + ")" : "n/a (diverged)");
     if (ok && r.history().has(Columns.NORM_U)) {

@@ -10,8 +10,8 @@ import io.lowrank.experiment.run.Workload;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
-import io.lowrank.solver.StopRules;
 import io.lowrank.operator.SymmetricGaussianSensing;
+import io.lowrank.solver.StopRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,7 +89,18 @@ final class SingleRun {
           + "the training measurements; accepted: drop one of them");
     }
     Factors start = runner.start(spec, w);
-    InstanceFiles.save(dir, w.problem(), start.left());
+    InstanceFiles.save(dir, w.problem(), start.left(), instanceMeta(spec, w));
+  }
+
+  /** What {@code instance.json} records of a saved instance: noise level, condition number, seed, problem spec. */
+  static Map<String, Object> instanceMeta(RunSpec spec, Workload w) {
+    Map<String, Object> meta = new LinkedHashMap<>();
+    meta.put("noise", w.noise());
+    w.truth().ifPresent(t -> meta.put("kappa", t.kappa()));
+    meta.put("seed", spec.seed());
+    meta.put("problem", SpecFiles.toTree(spec).get("problem"));
+    meta.put("lowrank_version", Main.version());
+    return meta;
   }
 
   /** The resolved spec as YAML (for --print-spec). */

@@ -112,4 +112,62 @@ class CompareCommandTest {
       assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     }
   }
+
+  /** compare on a saved instance equals compare on the generated one, for every method. */
+  @Test
+  void loadingASavedInstanceGivesTheSameRuns() throws IOException {
+    Path inst = dir.resolve("inst");
+    Path generated = dir.resolve("generated");
+    Path loaded = dir.resolve("loaded");
+    String[] common = {"--iters", "200", "--width", "r,2r", "--threads", "2", "--seed", "5"};
+    CliRun a = CliRun.of(concat(new String[] {"compare", "--n", "10", "--r", "1", "--m", "200", "--kappa", "10",
+        "--noise", "0.001", "--save-instance", inst.toString(), "--out", generated.toString()}, common));
+    assertThat(a.status()).as(a.err()).isIn(0, 1);
+    assertThat(inst.resolve("A.npy")).isRegularFile();
+    assertThat(inst.resolve("X.npy")).isRegularFile();
+    CliRun b = CliRun.of(concat(new String[] {"compare", "--load-instance", inst.toString(), "--out", loaded.toString()},
+        common));
+    assertThat(b.status()).as(b.err()).isEqualTo(a.status());
+    assertThat(GoldenHashes.histories(loaded.resolve("runs"))).isEqualTo(GoldenHashes.histories(generated.resolve("runs")));
+    JsonNode root = new ObjectMapper().readTree(loaded.resolve("summary.json").toFile());
+    JsonNode gen = new ObjectMapper().readTree(generated.resolve("summary.json").toFile());
+    JsonNode first = root.get("runs").get(0);
+    // instance.json records kappa and noise, so the runs keep their names
+    assertThat(first.get("id").asText()).isEqualTo(gen.get("runs").get(0).get("id").asText()).startsWith("k10_s1e-03_");
+    assertThat(root.get("runs")).hasSameSizeAs(gen.get("runs"));
+    assertThat(first.get("spec").get("problem").get("model").asText()).isEqualTo("instance");
+    assertThat(first.get("sources").toString()).contains("A.npy").contains("y.npy").contains("X.npy");
+    assertThat(b.out()).contains("PrecGD").contains("deep factorisation");
+    // without the metadata (an instance written by NumPy) the runs are named after the instance
+    java.nio.file.Files.delete(inst.resolve("instance.json"));
+    CliRun c = CliRun.of(concat(new String[] {"compare", "--load-instance", inst.toString(), "--out",
+        dir.resolve("bare").toString(), "--methods", "gd"}, common));
+    assertThat(c.status()).as(c.err()).isZero();
+    assertThat(new ObjectMapper().readTree(dir.resolve("bare").resolve("summary.json").toFile()).get("runs").get(0)
+        .get("id").asText()).startsWith("instance_");
+  }
+
+  @Test
+  void otherModelsCompareTheirOwnMethods() throws IOException {
+    CliRun asym = CliRun.of("compare", "--model", "asymmetric", "--n1", "10", "--n2", "8", "--r", "1", "--kappa", "1",
+        "--iters", "100", "--width", "r", "--out", dir.resolve("asym").toString());
+    assertThat(asym.status()).as(asym.err()).isIn(0, 1);
+    assertThat(asym.out()).contains("ALS").doesNotContain("deep factorisation");
+    CliRun deep = CliRun.of("compare", "--model", "asymmetric", "--methods", "deep", "--out", dir.resolve("x").toString());
+    assertThat(deep.status()).isEqualTo(2);
+    assertThat(deep.err()).contains("--methods deep is invalid; accepted for asymmetric: gd, spectral-gd");
+    CliRun one = CliRun.of("compare", "--model", "rank-one", "--n", "8", "--r", "1", "--kappa", "1", "--iters", "50",
+        "--methods", "gd,nuclear", "--width", "r", "--out", dir.resolve("r1").toString());
+    assertThat(one.status()).as(one.err()).isIn(0, 1);
+    assertThat(new ObjectMapper().readTree(dir.resolve("r1").resolve("summary.json").toFile()).get("runs")).hasSize(2);
+    CliRun both = CliRun.of("compare", "--load-instance", dir.resolve("missing").toString(), "--kappa", "1,10");
+    assertThat(both.status()).isEqualTo(2);
+    assertThat(both.err()).contains("--kappa has no effect with --load-instance");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
 }

@@ -107,7 +107,7 @@ class SenseRunTest {
     assertThat(b.at("/iterations").asInt()).isEqualTo(a.at("/iterations").asInt());
     assertThat(b.at("/spec/problem/model").asText()).isEqualTo("instance");
     assertThat(b.at("/spec/init/kind").asText()).isEqualTo("given");
-    assertThat(b.at("/sources").size()).as("A, y, X and U0 with their hashes").isEqualTo(4);
+    assertThat(b.at("/sources").size()).as("A, y, X, instance.json and U0 with their hashes").isEqualTo(5);
   }
 
   @Test

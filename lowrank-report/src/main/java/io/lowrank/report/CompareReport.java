@@ -116,6 +116,9 @@ public final class CompareReport {
   }
 
   static String num(double v) {
+    if (Double.isNaN(v)) {
+      return "—";
+    }
     if (v == Math.rint(v) && Math.abs(v) < 1e6) {
       return Long.toString((long) v);
     }

@@ -37,10 +37,15 @@ public final class Comparison {
    * @param deepAlpha the small start of deep factorisation
    * @param depth the depth of deep factorisation
    * @param eps the relative test error whose hitting iteration and time are reported
+   * @param rank the rank r of the problem (exact ScaledGD runs only at r' = r): the planted one, or
+   *     that of a loaded instance's X.npy; null when unknown
    */
   public record Plan(RunSpec base, List<Double> kappas, List<Double> noises, List<Integer> widths, List<Variant> variants,
-      double alpha, double deepAlpha, int depth, double eps) {
+      double alpha, double deepAlpha, int depth, double eps, Integer rank) {
     public Plan {
+      if (rank == null) {
+        rank = base.problem().rank();
+      }
       kappas = List.copyOf(kappas);
       noises = List.copyOf(noises);
       widths = List.copyOf(widths);
@@ -66,10 +71,6 @@ public final class Comparison {
       }
     }
 
-    /** The rank r of the problem, if known (exact ScaledGD runs only at r' = r). */
-    Integer rank() {
-      return base.problem().rank();
-    }
   }
 
   /**

@@ -5,10 +5,13 @@ import io.lowrank.linalg.Memory;
 import io.lowrank.model.GroundTruth;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.SymmetricGaussianSensing;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,8 @@ public final class InstanceFiles {
   public static final String Y_FILE = "y.npy";
   public static final String U0_FILE = "U0.npy";
   public static final String X_FILE = "X.npy";
+  /** Optional metadata: how the instance was made (noise level, condition number, seed, spec). */
+  public static final String META_FILE = "instance.json";
 
   private static final String LAYOUT =
       "an instance directory holds A.npy (m, n, n), y.npy (m,) and optionally X.npy (n, r) and U0.npy (n, r')";
@@ -38,7 +43,16 @@ public final class InstanceFiles {
    * A loaded instance: the problem (ground truth present iff X.npy was) and the starting factor
    * (null when U0.npy is absent).
    */
-  public record Instance(Problem problem, Mat u0) {
+  public record Instance(Problem problem, Mat u0, Map<String, Object> meta) {
+    public Instance {
+      meta = meta == null ? Map.of() : Map.copyOf(meta);
+    }
+
+    /** A recorded number of the metadata (e.g. "noise", "kappa"), if present. */
+    public Optional<Double> number(String key) {
+      return meta.get(key) instanceof Number v ? Optional.of(v.doubleValue()) : Optional.empty();
+    }
+
     public int n() {
       return problem.n();
     }
@@ -70,6 +84,14 @@ public final class InstanceFiles {
    * removed otherwise, so that a stale ground truth is never loaded with new data.
    */
   public static void save(Path dir, Problem problem, Mat u0) throws IOException {
+    save(dir, problem, u0, null);
+  }
+
+  /**
+   * {@link #save(Path, Problem, Mat)}, plus {@code instance.json} with {@code meta} (e.g. the noise
+   * level and condition number the instance was drawn with) when not null; removed otherwise.
+   */
+  public static void save(Path dir, Problem problem, Mat u0, Map<String, Object> meta) throws IOException {
     if (!(problem.operator() instanceof SymmetricGaussianSensing op)) {
       throw new BadInputException("only symmetric Gaussian sensing instances can be saved, not "
           + problem.operator().getClass().getSimpleName() + "; use the GOE sensing model");
@@ -94,6 +116,12 @@ public final class InstanceFiles {
       Npy.write(dir.resolve(U0_FILE), u0);
     } else {
       Files.deleteIfExists(dir.resolve(U0_FILE));
+    }
+    if (meta != null) {
+      AtomicFiles.writeString(dir.resolve(META_FILE), new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(new java.util.TreeMap<>(meta)) + "\n");
+    } else {
+      Files.deleteIfExists(dir.resolve(META_FILE));
     }
     Optional<GroundTruth> truth = problem.truth();
     if (truth.isPresent()) {
@@ -175,7 +203,20 @@ public final class InstanceFiles {
         throw new BadInputException(xPath + ": " + e.getMessage() + "; the ground-truth factor must have full column rank", e);
       }
     }
-    return new Instance(Problem.of(op, data, truth), u0);
+    return new Instance(Problem.of(op, data, truth), u0, meta(dir.resolve(META_FILE)));
+  }
+
+  /** The metadata of instance.json (empty when absent); a malformed file is refused with one line. */
+  private static Map<String, Object> meta(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return Map.of();
+    }
+    try {
+      return new ObjectMapper().readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new BadInputException(file + " is not a JSON object of instance metadata (" + e.getOriginalMessage()
+          + "); delete it or write {\"noise\": 0.01}");
+    }
   }
 
   private static Path require(Path dir, String name) {

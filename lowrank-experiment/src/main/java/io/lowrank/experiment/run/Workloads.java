@@ -145,12 +145,15 @@ public final class Workloads {
     } else {
       ProblemSpec.Instance inst = (ProblemSpec.Instance) p;
       Path dir = Path.of(inst.path());
+      InstanceFiles.Instance loaded;
       try {
-        full = InstanceFiles.load(dir).problem();
+        loaded = InstanceFiles.load(dir);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      for (String f : List.of(InstanceFiles.A_FILE, InstanceFiles.Y_FILE, InstanceFiles.X_FILE)) {
+      full = loaded.problem();
+      noise = loaded.number("noise").orElse(0.0);
+      for (String f : List.of(InstanceFiles.A_FILE, InstanceFiles.Y_FILE, InstanceFiles.X_FILE, InstanceFiles.META_FILE)) {
         Path file = dir.resolve(f);
         if (Files.isRegularFile(file)) {
           sources.put(file.toString(), sha256(file));

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  *
  * @param every recording cadence k: iterations 0, k, 2k, ... and the last (default 1; for ratings
  *     the early-stopping cadence)
- * @param probes the columns recorded (default standard)
+ * @param probes the columns recorded (default standard; basic for ratings, where the imbalance of a wide pair
+ *     would cost more than an iteration)
  */
 public record RecordSpec(Integer every, Probes probes) {
   public RecordSpec {
@@ -50,7 +51,7 @@ public record RecordSpec(Integer every, Probes probes) {
           return p;
         }
       }
-      throw SpecException.invalid("probes", id, ids());
+      throw new IllegalArgumentException(SpecException.show(id) + " is invalid; accepted: " + ids());
     }
 
     public static String ids() {

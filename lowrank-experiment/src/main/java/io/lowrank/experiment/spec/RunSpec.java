@@ -19,8 +19,8 @@ import java.util.Locale;
  * @param stop the stop rules
  * @param recording what the history records (key {@code record})
  * @param width r', the width of the factors (default n for symmetric models, min(n1, n2) for
- *     asymmetric ones; for data from files: the width of a given start, else n, or min(n1, n2, 100)
- *     for ratings; null until the data is read)
+ *     asymmetric ones; with a given start, that start's width; for ratings min(n1, n2, 100); null
+ *     until the data or the start is read)
  * @param seed the master seed; truth, operator, noise, start and split draw from derived streams
  * @param threads threads for one run's passes over the operator (results do not depend on it)
  * @param precision storage of generated GOE measurement matrices: float64 or float32
@@ -41,8 +41,8 @@ public record RunSpec(ProblemSpec problem, InitSpec init, MethodSpec method, Sto
     method = method == null ? new MethodSpec.Gd(null, null).resolved() : resolve(method, "method");
     init = resolveInit(init == null ? new InitSpec.SmallRandom(null, null) : init, problem, method);
     stop = resolveStop(stop == null ? StopSpec.defaults() : stop, ratings);
-    recording = resolveRecord(recording == null ? RecordSpec.defaults() : recording, stop);
-    width = resolveWidth(width, problem);
+    recording = resolveRecord(recording == null ? RecordSpec.defaults() : recording, stop, ratings);
+    width = init instanceof InitSpec.Given && width == null ? null : resolveWidth(width, problem);
     seed = seed == null ? 1L : seed;
     threads = Valid.intRange(threads == null ? 1 : threads, 1, MAX_THREADS, "threads", "1 <= threads <= " + MAX_THREADS);
     precision = precision == null ? Precision.FLOAT64 : precision;
@@ -103,9 +103,10 @@ public record RunSpec(ProblemSpec problem, InitSpec init, MethodSpec method, Sto
         es == null ? null : es.resolved());
   }
 
-  private static RecordSpec resolveRecord(RecordSpec r, StopSpec stop) {
+  private static RecordSpec resolveRecord(RecordSpec r, StopSpec stop, boolean ratings) {
     int fallback = stop.earlyStopping() != null ? stop.earlyStopping().every() : 1;
-    return new RecordSpec(Valid.or(r.every(), fallback), Valid.or(r.probes(), RecordSpec.Probes.STANDARD));
+    return new RecordSpec(Valid.or(r.every(), fallback),
+        Valid.or(r.probes(), ratings ? RecordSpec.Probes.BASIC : RecordSpec.Probes.STANDARD));
   }
 
   private static Integer resolveWidth(Integer width, ProblemSpec p) {

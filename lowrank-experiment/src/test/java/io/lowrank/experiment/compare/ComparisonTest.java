@@ -19,7 +19,7 @@ class ComparisonTest {
   private static Comparison.Plan spec(List<Variant> methods) {
     RunSpec base = new RunSpec(new ProblemSpec.Goe(12, 1, null, null, 240, null, null), null, null,
         new StopSpec(300, 1e-12, null, null, null), new RecordSpec(1, RecordSpec.Probes.BASIC), null, 3L, null, null);
-    return new Comparison.Plan(base, List.of(1.0, 10.0), List.of(0.0, 0.01), List.of(1, 2), methods, 1e-6, 0.1, 3, 1e-4);
+    return new Comparison.Plan(base, List.of(1.0, 10.0), List.of(0.0, 0.01), List.of(1, 2), methods, 1e-6, 0.1, 3, 1e-4, null);
   }
 
   private static Variant v(Method m, boolean spectral) {
