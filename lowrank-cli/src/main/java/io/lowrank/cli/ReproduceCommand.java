@@ -6,13 +6,14 @@ import io.lowrank.experiment.claims.ClaimResult;
 import io.lowrank.experiment.claims.ClaimSuite;
 import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.Verdict;
+import io.lowrank.experiment.formats.AtomicFiles;
+import io.lowrank.experiment.output.Json;
 import io.lowrank.experiment.output.ReproductionFiles;
-import io.lowrank.linalg.Check;
+import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +47,16 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--seeds", paramLabel = "N", description = "instances per configuration (default 5, or 3 with --quick).")
   Integer seeds;
 
-  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "worker threads; results do not depend on N. Default: the "
+      + "number of cores.")
   Integer threads;
+
+  @Option(names = "--json", description = "print the summary (every claim's numbers and verdict) as JSON on stdout "
+      + "instead of the table.")
+  boolean json;
+
+  @Option(names = "--print-spec", description = "print the resolved spec of every run as YAML documents and exit.")
+  boolean printSpec;
 
   /** The claims to check for a budget (replaceable in tests). */
   java.util.function.Function<Budget, List<Claim>> claimsFor = ClaimSuite::standard;
@@ -55,25 +64,37 @@ final class ReproduceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    Check.inRange(nThreads, 1, 1024, "--threads");
+    OptionChecks.intRange(nThreads, 1, RunSpec.MAX_THREADS, "--threads", "1 <= --threads <= " + RunSpec.MAX_THREADS);
     Budget defaults = quick ? Budget.quickRun() : Budget.full();
-    Budget budget = new Budget(quick, seeds == null ? defaults.seeds() : Check.inRange(seeds, 1, 1000, "--seeds"));
-    if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new IllegalArgumentException("--out " + out + " is a file; give a directory");
+    if (seeds != null) {
+      OptionChecks.intRange(seeds, 1, 1000, "--seeds", "1 <= --seeds <= 1000");
     }
-    Files.createDirectories(out);
-
+    Budget budget = new Budget(quick, seeds == null ? defaults.seeds() : seeds);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
     List<Claim> claims = claimsFor.apply(budget);
+    if (printSpec) {
+      List<RunSpec> runs = claims.stream().flatMap(c -> c.runs().stream()).distinct().toList();
+      for (RunSpec r : runs) {
+        stdout.print("---\n" + SpecFiles.toYaml(r));
+      }
+      stdout.flush();
+      return Main.EXIT_OK;
+    }
+    OutputDirs.prepare(out, "--out");
     Reproduction.Outcome outcome;
     try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), System.console() != null, stderr)) {
       outcome = Reproduction.run(claims, budget, nThreads, progress);
     }
     String version = Main.version();
     ReproductionFiles.write(outcome, out, version);
-    Files.writeString(out.resolve("report.html"), HtmlReport.render(outcome, version), StandardCharsets.UTF_8);
-    printTable(stdout, outcome);
+    AtomicFiles.writeString(out.resolve("report.html"), HtmlReport.render(outcome, version));
+    if (json) {
+      stdout.print(Json.toJson(ReproductionFiles.summary(outcome, version, List.of())));
+      stdout.flush();
+    } else {
+      printTable(stdout, outcome);
+    }
     return outcome.allAvailablePass() ? Main.EXIT_OK : Main.EXIT_DIVERGED;
   }
 

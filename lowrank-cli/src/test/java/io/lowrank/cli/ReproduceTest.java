@@ -156,11 +156,11 @@ class ReproduceTest {
   void badOptionsExitWithTwo() {
     CliRun r = CliRun.of("reproduce", "--seeds", "0", "--out", dir.resolve("bad").toString());
     assertThat(r.status()).isEqualTo(2);
-    assertThat(r.err()).contains("--seeds must be between 1 and 1000").doesNotContain("Exception");
+    assertThat(r.err()).contains("--seeds 0 is invalid; accepted: 1 <= --seeds <= 1000").doesNotContain("Exception");
     Path file = dir.resolve("afile");
     CliRun f = CliRun.of("reproduce", "--out", writeFile(file).toString());
     assertThat(f.status()).isEqualTo(2);
-    assertThat(f.err()).contains("is a file; give a directory");
+    assertThat(f.err()).contains("is a file; accepted: a directory");
   }
 
   private static Path writeFile(Path p) {
