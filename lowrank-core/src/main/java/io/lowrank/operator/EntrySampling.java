@@ -4,12 +4,9 @@ import io.lowrank.linalg.Check;
 import io.lowrank.linalg.Mat;
 import io.lowrank.linalg.Memory;
 import io.lowrank.parallel.Parallelism;
-import io.lowrank.random.Seeds;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
 
 /**
  * Matrix completion, MATH.md §1.2: the operator observes the entries (i, j) in a set Omega,
@@ -46,8 +43,6 @@ public final class EntrySampling implements MeasurementOperator {
    * |Omega| / (4 n2) of them: that traffic stays below a quarter of the entries' own.
    */
   public static final int MAX_BLOCKS = 8;
-  /** Slices of grad_R for the parallel, order-fixed reduction of the block buffers. */
-  private static final int REDUCE_SLICES = 8;
 
   private static final Workspace NO_SCRATCH = new Workspace() {};
 
@@ -64,7 +59,8 @@ public final class EntrySampling implements MeasurementOperator {
   private final int[] blockRow;
   private final Parallelism parallelism;
 
-  private EntrySampling(int n1, int n2, boolean symmetric, int[] rows, int[] cols, double p) {
+  /** Entries already validated and sorted (see {@link EntryOrder}); the arrays are owned by the operator. */
+  EntrySampling(int n1, int n2, boolean symmetric, int[] rows, int[] cols, double p) {
     this.n1 = n1;
     this.n2 = n2;
     this.symmetric = symmetric;
@@ -127,13 +123,13 @@ public final class EntrySampling implements MeasurementOperator {
 
   /**
    * Rectangular completion of an n1 x n2 matrix from the given entries (copied), which must be
-   * distinct, in range and sorted by row then column (see {@link #rowMajorOrder}); {@code p} is the
+   * distinct, in range and sorted by row then column (see {@link EntryOrder#rowMajorOrder}); {@code p} is the
    * sampling rate of the rescaling 1/sqrt(p), 0 &lt; p &lt;= 1.
    */
   public static EntrySampling rectangular(int n1, int n2, int[] rows, int[] cols, double p) {
     Check.positive(n1, "n1");
     Check.positive(n2, "n2");
-    validate(n1, n2, rows, cols, p, false);
+    EntryOrder.validate(n1, n2, rows, cols, p, false);
     return new EntrySampling(n1, n2, false, rows.clone(), cols.clone(), p);
   }
 
@@ -143,152 +139,8 @@ public final class EntrySampling implements MeasurementOperator {
    */
   public static EntrySampling symmetric(int n, int[] rows, int[] cols, double p) {
     Check.positive(n, "n");
-    validate(n, n, rows, cols, p, true);
+    EntryOrder.validate(n, n, rows, cols, p, true);
     return new EntrySampling(n, n, true, rows.clone(), cols.clone(), p);
-  }
-
-  /** Uniform Bernoulli(p) sampling of every entry of an n1 x n2 matrix, drawn from {@code seed}. */
-  public static EntrySampling uniform(int n1, int n2, double p, long seed) {
-    Check.positive(n1, "n1");
-    Check.positive(n2, "n2");
-    Check.inRange(p, Double.MIN_NORMAL, 1.0, "sampling rate p");
-    return bernoulli(n1, n2, p, seed, false);
-  }
-
-  /** Uniform Bernoulli(p) sampling of the upper triangle of an n x n matrix, mirrored. */
-  public static EntrySampling uniformSymmetric(int n, double p, long seed) {
-    Check.positive(n, "n");
-    Check.inRange(p, Double.MIN_NORMAL, 1.0, "sampling rate p");
-    return bernoulli(n, n, p, seed, true);
-  }
-
-  private static EntrySampling bernoulli(int n1, int n2, double p, long seed, boolean sym) {
-    long expected = (long) Math.ceil(p * n1 * (double) n2) + 16;
-    Memory.require(8 * expected, expected, "the sampled entries (about p n1 n2 pairs of ints)",
-        "lower the sampling rate or the size");
-    SplittableRandom rng = Seeds.rng(seed);
-    IntList r = new IntList();
-    IntList c = new IntList();
-    for (int i = 0; i < n1; i++) {
-      for (int j = sym ? i : 0; j < n2; j++) {
-        if (rng.nextDouble() < p) {
-          r.add(i);
-          c.add(j);
-        }
-      }
-    }
-    Check.shape(r.size > 0, "sampling with p = %s observed no entry of the %d x %d matrix; raise p", p, n1, n2);
-    return new EntrySampling(n1, n2, sym, r.toArray(), c.toArray(), p);
-  }
-
-  /**
-   * ReLU (threshold) sampling of Liu et al. (ICML 2024): Omega = {(i, j) : (L R^T)_ij > tau}, where
-   * M = L R^T is the matrix to be observed (L n1 x r, R n2 x r). The rescaling uses the observed
-   * fraction p = |Omega| / (n1 n2). Costs O(n1 n2 r) once; the operator itself is sparse.
-   */
-  public static EntrySampling threshold(Mat left, Mat right, double tau) {
-    return thresholdOf(left, right, tau, false);
-  }
-
-  /** ReLU sampling with the default threshold tau = 0: the positive entries of L R^T. */
-  public static EntrySampling threshold(Mat left, Mat right) {
-    return threshold(left, right, 0.0);
-  }
-
-  /** Symmetric ReLU sampling with the default threshold tau = 0: the positive entries of X X^T. */
-  public static EntrySampling thresholdSymmetric(Mat x) {
-    return thresholdSymmetric(x, 0.0);
-  }
-
-  /** Symmetric ReLU sampling of M = X X^T: upper-triangle pairs with M_ij > tau, mirrored. */
-  public static EntrySampling thresholdSymmetric(Mat x, double tau) {
-    return thresholdOf(x, x, tau, true);
-  }
-
-  private static EntrySampling thresholdOf(Mat left, Mat right, double tau, boolean sym) {
-    Check.shape(left.cols() == right.cols(), "L is %s and R is %s: their widths differ", left, right);
-    Check.shape(Double.isFinite(tau), "threshold tau must be finite, got %s", tau);
-    int a = left.rows();
-    int b = right.rows();
-    int k = left.cols();
-    IntList r = new IntList();
-    IntList c = new IntList();
-    double[] l = left.data();
-    double[] rd = right.data();
-    for (int i = 0; i < a; i++) {
-      for (int j = sym ? i : 0; j < b; j++) {
-        double s = 0.0;
-        for (int t = 0; t < k; t++) {
-          s += l[i * k + t] * rd[j * k + t];
-        }
-        if (s > tau) {
-          r.add(i);
-          c.add(j);
-        }
-      }
-    }
-    Check.shape(r.size > 0, "no entry exceeds the threshold tau = %s; lower it", tau);
-    double total = sym ? a * (a + 1) / 2.0 : a * (double) b;
-    return new EntrySampling(a, b, sym, r.toArray(), c.toArray(), r.size / total);
-  }
-
-  /**
-   * The permutation that sorts entries by row, then column (two stable counting sorts, O(N + n1 +
-   * n2)): entry {@code order[e]} of the input goes to position e. Use it to lay out values alike.
-   */
-  public static int[] rowMajorOrder(int n1, int n2, int[] rows, int[] cols) {
-    Check.shape(rows.length == cols.length, "%d row indices but %d column indices", rows.length, cols.length);
-    int count = rows.length;
-    for (int e = 0; e < count; e++) {
-      Check.shape(rows[e] >= 0 && rows[e] < n1 && cols[e] >= 0 && cols[e] < n2,
-          "entry %d = (%d, %d) is outside the %d x %d matrix", e, rows[e], cols[e], n1, n2);
-    }
-    int[] byCol = countingSort(identity(count), cols, n2);
-    return countingSort(byCol, rows, n1);
-  }
-
-  private static int[] identity(int count) {
-    int[] id = new int[count];
-    for (int e = 0; e < count; e++) {
-      id[e] = e;
-    }
-    return id;
-  }
-
-  private static int[] countingSort(int[] order, int[] key, int range) {
-    int[] start = new int[range + 1];
-    for (int e : order) {
-      start[key[e] + 1]++;
-    }
-    for (int v = 0; v < range; v++) {
-      start[v + 1] += start[v];
-    }
-    int[] out = new int[order.length];
-    for (int e : order) {
-      out[start[key[e]]++] = e;
-    }
-    return out;
-  }
-
-  private static void validate(int n1, int n2, int[] rows, int[] cols, double p, boolean sym) {
-    Check.shape(rows.length == cols.length, "%d row indices but %d column indices", rows.length, cols.length);
-    Check.shape(rows.length > 0, "no observed entries; completion needs at least one");
-    Check.inRange(p, Double.MIN_NORMAL, 1.0, "sampling rate p");
-    for (int e = 0; e < rows.length; e++) {
-      int i = rows[e];
-      int j = cols[e];
-      Check.shape(i >= 0 && i < n1 && j >= 0 && j < n2, "entry %d = (%d, %d) is outside the %d x %d matrix",
-          e, i, j, n1, n2);
-      Check.shape(!sym || i <= j, "symmetric completion takes upper-triangle entries (i <= j); entry %d is (%d, %d)",
-          e, i, j);
-      if (e > 0) {
-        int pi = rows[e - 1];
-        int pj = cols[e - 1];
-        Check.shape(pi < i || (pi == i && pj < j),
-            "entries must be distinct and sorted by row then column; entry %d = (%d, %d) follows (%d, %d)",
-            e, i, j, pi, pj);
-      }
-    }
   }
 
   /** The sampling rate p of the rescaling 1/sqrt(p). */
@@ -334,139 +186,11 @@ public final class EntrySampling implements MeasurementOperator {
   @Override
   public Workspace workspace(int width) {
     Check.positive(width, "width");
-    return symmetric ? NO_SCRATCH : new Scratch(width);
+    return symmetric ? NO_SCRATCH : new FusedPass(width, n1, n2, blockRow, rowStart, cols, scale);
   }
 
   /**
-   * Scratch of one caller of the fused pass: the grad_R buffers of blocks 1..B-1 (made on the first
-   * fused call, n2 x width each), the blocks' partial losses and task objects made once.
-   */
-  private final class Scratch implements Workspace {
-    final int width;
-    final int[] layout = blockRow;
-    final double[] losses = new double[blockRow.length - 1];
-    double[][] partial;
-    final IntConsumer blockTask = this::block;
-    final IntConsumer reduceTask = this::reduce;
-    // the call in progress
-    double[] l;
-    double[] r;
-    double[] y;
-    double[] res;
-    double[] gl;
-    double[] gr;
-
-    Scratch(int width) {
-      this.width = width;
-    }
-
-    private void block(int b) {
-      int k = width;
-      double[] lv = l;
-      double[] rv = r;
-      double[] yv = y;
-      double[] out = res;
-      double[] g = gl;
-      double[] acc;
-      if (b == 0) {
-        acc = gr;
-        Arrays.fill(acc, 0.0);
-      } else {
-        acc = partial[b - 1]; // zero: made so, and the reduction re-zeroes it
-      }
-      double loss = 0.0;
-      for (int i = blockRow[b], end = blockRow[b + 1]; i < end; i++) {
-        int li = i * k;
-        Arrays.fill(g, li, li + k, 0.0);
-        int e = rowStart[i];
-        int stop = rowStart[i + 1];
-        // four entries of the row at a time: four independent dot products in flight; every sum
-        // keeps the order of the one-entry loop below (and of forward and adjointTimes)
-        for (; e + 3 < stop; e += 4) {
-          int r0 = cols[e] * k;
-          int r1 = cols[e + 1] * k;
-          int r2 = cols[e + 2] * k;
-          int r3 = cols[e + 3] * k;
-          double s0 = 0.0;
-          double s1 = 0.0;
-          double s2 = 0.0;
-          double s3 = 0.0;
-          for (int t = 0; t < k; t++) {
-            double lt = lv[li + t];
-            s0 += lt * rv[r0 + t];
-            s1 += lt * rv[r1 + t];
-            s2 += lt * rv[r2 + t];
-            s3 += lt * rv[r3 + t];
-          }
-          double v0 = scale * s0 - yv[e];
-          double v1 = scale * s1 - yv[e + 1];
-          double v2 = scale * s2 - yv[e + 2];
-          double v3 = scale * s3 - yv[e + 3];
-          out[e] = v0;
-          out[e + 1] = v1;
-          out[e + 2] = v2;
-          out[e + 3] = v3;
-          loss += v0 * v0;
-          loss += v1 * v1;
-          loss += v2 * v2;
-          loss += v3 * v3;
-          double w0 = scale * v0;
-          double w1 = scale * v1;
-          double w2 = scale * v2;
-          double w3 = scale * v3;
-          for (int t = 0; t < k; t++) {
-            double lt = lv[li + t];
-            double gt = g[li + t];
-            gt += w0 * rv[r0 + t];
-            gt += w1 * rv[r1 + t];
-            gt += w2 * rv[r2 + t];
-            gt += w3 * rv[r3 + t];
-            g[li + t] = gt;
-            acc[r0 + t] += w0 * lt;
-            acc[r1 + t] += w1 * lt;
-            acc[r2 + t] += w2 * lt;
-            acc[r3 + t] += w3 * lt;
-          }
-        }
-        for (; e < stop; e++) {
-          int rj = cols[e] * k;
-          double s = 0.0;
-          for (int t = 0; t < k; t++) {
-            s += lv[li + t] * rv[rj + t];
-          }
-          double v = scale * s - yv[e];
-          out[e] = v;
-          loss += v * v;
-          double w = scale * v;
-          for (int t = 0; t < k; t++) {
-            g[li + t] += w * rv[rj + t];
-            acc[rj + t] += w * lv[li + t];
-          }
-        }
-      }
-      losses[b] = loss;
-    }
-
-    /**
-     * grad_R = p_0 + p_1 + ... + p_{B-1} on one slice of its entries (p_0 is grad_R itself); leaves
-     * the buffers p_1.. zero for the next pass (one sweep instead of a separate clearing pass).
-     */
-    private void reduce(int slice) {
-      int size = gr.length;
-      int from = (int) ((long) slice * size / REDUCE_SLICES);
-      int to = (int) ((long) (slice + 1) * size / REDUCE_SLICES);
-      double[] g = gr;
-      for (double[] part : partial) {
-        for (int x = from; x < to; x++) {
-          g[x] += part[x];
-          part[x] = 0.0;
-        }
-      }
-    }
-  }
-
-  /**
-   * Rectangular operators: one fused, multi-threaded pass (see the class comment); residualOut and
+   * Rectangular operators: one fused, multi-threaded pass ({@link FusedPass}); residualOut and
    * grad_L equal the two-pass evaluation bit for bit, grad_R and the returned ||res||^2 up to the
    * order of summation across blocks. Symmetric operators, and workspaces not made by this operator
    * (or one sharing its entries), use the two-pass default.
@@ -474,51 +198,10 @@ public final class EntrySampling implements MeasurementOperator {
   @Override
   public double residualAndGradients(Mat left, Mat right, double[] y, double[] residualOut, Mat gradL, Mat gradR,
       Workspace ws) {
-    if (symmetric || !(ws instanceof Scratch s) || s.layout != blockRow) {
+    if (symmetric || !(ws instanceof FusedPass pass) || pass.blockRow != blockRow) {
       return MeasurementOperator.super.residualAndGradients(left, right, y, residualOut, gradL, gradR, ws);
     }
-    int k = s.width;
-    if (!(left.rows() == n1 && right.rows() == n2 && left.cols() == k && right.cols() == k
-        && gradL.sameShape(left) && gradR.sameShape(right))) {
-      Check.shape(false, "L %s, R %s, grad_L %s, grad_R %s do not fit %d x %d factors of width %d",
-          left, right, gradL, gradR, n1, n2, k);
-    }
-    if (!(y.length == rows.length && residualOut.length == rows.length)) {
-      Check.shape(false, "y has length %d and the residual %d, expected m = %d", y.length, residualOut.length,
-          rows.length);
-    }
-    int blocks = blockRow.length - 1;
-    if (s.partial == null) {
-      s.partial = new double[blocks - 1][n2 * k];
-    }
-    s.l = left.data();
-    s.r = right.data();
-    s.y = y;
-    s.res = residualOut;
-    s.gl = gradL.data();
-    s.gr = gradR.data();
-    try {
-      parallelism.forEach(blocks, s.blockTask);
-    } catch (RuntimeException | Error failure) {
-      for (double[] part : s.partial) { // keep the buffers' zero invariant for the next call
-        Arrays.fill(part, 0.0);
-      }
-      throw failure;
-    }
-    if (blocks > 1) {
-      parallelism.forEach(REDUCE_SLICES, s.reduceTask);
-    }
-    s.l = null;
-    s.r = null;
-    s.y = null;
-    s.res = null;
-    s.gl = null;
-    s.gr = null;
-    double loss = 0.0;
-    for (double part : s.losses) {
-      loss += part;
-    }
-    return loss;
+    return pass.run(left, right, y, residualOut, gradL, gradR, parallelism);
   }
 
   @Override
@@ -656,20 +339,4 @@ public final class EntrySampling implements MeasurementOperator {
     }
   }
 
-  /** A growable int array (no boxing). */
-  private static final class IntList {
-    int[] data = new int[1024];
-    int size;
-
-    void add(int v) {
-      if (size == data.length) {
-        data = Arrays.copyOf(data, data.length * 2);
-      }
-      data[size++] = v;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(data, size);
-    }
-  }
 }

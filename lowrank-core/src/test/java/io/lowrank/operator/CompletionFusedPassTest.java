@@ -48,7 +48,7 @@ class CompletionFusedPassTest {
 
   /** 300 x 200 at p = 0.3: ~18,000 entries, so the fused pass has the full 8 blocks. */
   private static EntrySampling operator() {
-    EntrySampling a = EntrySampling.uniform(N1, N2, 0.3, 11);
+    EntrySampling a = SamplingPatterns.uniform(N1, N2, 0.3, 11);
     assertThat(a.fusedBlocks()).isEqualTo(EntrySampling.MAX_BLOCKS);
     return a;
   }
@@ -153,7 +153,7 @@ class CompletionFusedPassTest {
   @Test
   void asymmetricGdStepOnCompletionAllocatesNothing() {
     try (Parallelism par = Parallelism.threads(2)) {
-      EntrySampling a = EntrySampling.uniform(60, 40, 0.5, 12).withParallelism(par);
+      EntrySampling a = SamplingPatterns.uniform(60, 40, 0.5, 12).withParallelism(par);
       AsymmetricGroundTruth truth = AsymmetricGroundTruth.generate(60, 40, 2, 1.0, 13);
       Problem p = Problem.senseAsymmetric(a, truth, 0.0, 0);
       Iterate it = AsymmetricGradientDescent.plain(new StepRule.Absolute(0.1))

@@ -74,7 +74,7 @@ class MeasurementModelsRecoveryTest {
   @Test
   void reluSamplingConvergesFromNearThePlantedFactor() {
     GroundTruth t = GroundTruth.generate(GroundTruthSpec.of(60, 2, 2.0), 5);
-    EntrySampling op = EntrySampling.thresholdSymmetric(t.factor());
+    EntrySampling op = SamplingPatterns.thresholdSymmetric(t.factor());
     Problem p = Problem.sense(op, t, 0.0, 0);
     Mat u0 = t.factor().copy();
     SplittableRandom rng = new SplittableRandom(3);

@@ -35,11 +35,11 @@ class MeasurementModelsTest {
     return Stream.of(
         Arguments.of("asymmetric Gaussian 6x8, m=40", AsymmetricGaussianSensing.generate(6, 8, 40, 1)),
         Arguments.of("rank-one n=8, m=50", RankOneSensing.generate(8, 50, 2)),
-        Arguments.of("completion 9x13, p=0.4", EntrySampling.uniform(9, 13, 0.4, 3)),
-        Arguments.of("completion 13x9, p=0.7", EntrySampling.uniform(13, 9, 0.7, 4)),
-        Arguments.of("symmetric completion 10, p=0.5", EntrySampling.uniformSymmetric(10, 0.5, 5)),
-        Arguments.of("symmetric ReLU sampling 11", EntrySampling.thresholdSymmetric(x.factor(), 0.0)),
-        Arguments.of("ReLU sampling 9x13", EntrySampling.threshold(lr.left(), lr.right(), 0.0)));
+        Arguments.of("completion 9x13, p=0.4", SamplingPatterns.uniform(9, 13, 0.4, 3)),
+        Arguments.of("completion 13x9, p=0.7", SamplingPatterns.uniform(13, 9, 0.7, 4)),
+        Arguments.of("symmetric completion 10, p=0.5", SamplingPatterns.uniformSymmetric(10, 0.5, 5)),
+        Arguments.of("symmetric ReLU sampling 11", SamplingPatterns.thresholdSymmetric(x.factor(), 0.0)),
+        Arguments.of("ReLU sampling 9x13", SamplingPatterns.threshold(lr.left(), lr.right(), 0.0)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -132,7 +132,7 @@ class MeasurementModelsTest {
 
   @Test
   void completionStoresEntriesSortedByRowAndRejectsUnsortedInput() {
-    EntrySampling op = EntrySampling.uniform(30, 40, 0.3, 11);
+    EntrySampling op = SamplingPatterns.uniform(30, 40, 0.3, 11);
     for (int e = 1; e < op.size(); e++) {
       assertThat(op.row(e - 1) < op.row(e) || (op.row(e - 1) == op.row(e) && op.col(e - 1) < op.col(e))).isTrue();
     }
@@ -140,7 +140,7 @@ class MeasurementModelsTest {
         .hasMessageContaining("sorted by row");
     assertThatThrownBy(() -> EntrySampling.symmetric(3, new int[] {1}, new int[] {0}, 0.5))
         .hasMessageContaining("upper-triangle");
-    int[] order = EntrySampling.rowMajorOrder(3, 4, new int[] {2, 0, 2, 1}, new int[] {1, 3, 0, 2});
+    int[] order = EntryOrder.rowMajorOrder(3, 4, new int[] {2, 0, 2, 1}, new int[] {1, 3, 0, 2});
     assertThat(order).containsExactly(1, 3, 2, 0);
   }
 
@@ -158,7 +158,7 @@ class MeasurementModelsTest {
 
   @Test
   void completionMeasuresRescaledEntries() {
-    EntrySampling op = EntrySampling.uniform(20, 30, 0.25, 2);
+    EntrySampling op = SamplingPatterns.uniform(20, 30, 0.25, 2);
     AsymmetricGroundTruth t = AsymmetricGroundTruth.generate(20, 30, 2, 2.0, 1);
     double[] y = new double[op.size()];
     op.forward(t.left(), t.right(), y, op.workspace(2));

@@ -6,8 +6,8 @@ import io.lowrank.model.GroundTruth;
 import io.lowrank.model.GroundTruthSpec;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.AsymmetricGaussianSensing;
-import io.lowrank.operator.EntrySampling;
 import io.lowrank.operator.RankOneSensing;
+import io.lowrank.operator.SamplingPatterns;
 import io.lowrank.random.Seeds;
 
 /** Planted instances of the measurement models beyond GOE sensing, seeded per concern. */
@@ -30,14 +30,14 @@ public final class PlantedModels {
   /** Symmetric completion of X X^T (n x n, rank r) from a Bernoulli(p) upper triangle. */
   public static Problem symmetricCompletion(int n, int r, double kappa, double p, long seed) {
     GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(n, r, kappa), Seeds.derive(seed, Seeds.Stream.TRUTH));
-    var op = EntrySampling.uniformSymmetric(n, p, Seeds.derive(seed, Seeds.Stream.OPERATOR));
+    var op = SamplingPatterns.uniformSymmetric(n, p, Seeds.derive(seed, Seeds.Stream.OPERATOR));
     return Problem.sense(op, truth, 0.0, 0);
   }
 
   /** Rectangular completion of L* R*^T (n1 x n2, rank r) from Bernoulli(p) entries, with noise sigma. */
   public static Problem rectangularCompletion(int n1, int n2, int r, double kappa, double p, double sigma, long seed) {
     AsymmetricGroundTruth truth = AsymmetricGroundTruth.generate(n1, n2, r, kappa, Seeds.derive(seed, Seeds.Stream.TRUTH));
-    var op = EntrySampling.uniform(n1, n2, p, Seeds.derive(seed, Seeds.Stream.OPERATOR));
+    var op = SamplingPatterns.uniform(n1, n2, p, Seeds.derive(seed, Seeds.Stream.OPERATOR));
     return Problem.senseAsymmetric(op, truth, sigma, Seeds.derive(seed, Seeds.Stream.NOISE));
   }
 

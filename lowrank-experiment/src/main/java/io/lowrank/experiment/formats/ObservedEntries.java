@@ -1,6 +1,7 @@
 package io.lowrank.experiment.formats;
 
 import io.lowrank.linalg.Check;
+import io.lowrank.operator.EntryOrder;
 import io.lowrank.operator.EntrySampling;
 
 /**
@@ -34,7 +35,7 @@ public final class ObservedEntries {
         "%d row indices, %d column indices and %d values differ in number", row.length, col.length, value.length);
     Check.shape(row.length > 0, "no observed entries");
     Check.finite(value, "observed values");
-    int[] order = EntrySampling.rowMajorOrder(rows, cols, row, col);
+    int[] order = EntryOrder.rowMajorOrder(rows, cols, row, col);
     int n = row.length;
     int[] r = new int[n];
     int[] c = new int[n];

@@ -1,7 +1,7 @@
 package io.lowrank.experiment.formats;
 
 import io.lowrank.linalg.Memory;
-import io.lowrank.operator.EntrySampling;
+import io.lowrank.operator.EntryOrder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -282,7 +282,7 @@ public final class TripletFiles {
       }
       int n1 = rowIds.size();
       int n2 = colIds.size();
-      int[] order = EntrySampling.rowMajorOrder(n1, n2, Arrays.copyOf(r, size), Arrays.copyOf(c, size));
+      int[] order = EntryOrder.rowMajorOrder(n1, n2, Arrays.copyOf(r, size), Arrays.copyOf(c, size));
       int[] rr = new int[size];
       int[] cc = new int[size];
       double[] vv = new double[size];

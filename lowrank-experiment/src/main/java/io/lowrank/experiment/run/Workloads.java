@@ -18,6 +18,7 @@ import io.lowrank.operator.EntrySampling;
 import io.lowrank.operator.MeasurementOperator;
 import io.lowrank.operator.Precision;
 import io.lowrank.operator.RankOneSensing;
+import io.lowrank.operator.SamplingPatterns;
 import io.lowrank.operator.SymmetricGaussianSensing;
 import io.lowrank.random.Seeds;
 import io.lowrank.validation.HoldOut;
@@ -201,15 +202,15 @@ public final class Workloads {
     if (c.symmetricModel()) {
       GroundTruth truth = GroundTruth.generate(new GroundTruthSpec(c.n(), c.r(), c.kappa(), c.spacing()), truthSeed);
       EntrySampling op = c.sampling() instanceof Sampling.Relu relu
-          ? EntrySampling.thresholdSymmetric(truth.factor(), relu.tau())
-          : EntrySampling.uniformSymmetric(c.n(), ((Sampling.Uniform) c.sampling()).p(), opSeed);
+          ? SamplingPatterns.thresholdSymmetric(truth.factor(), relu.tau())
+          : SamplingPatterns.uniformSymmetric(c.n(), ((Sampling.Uniform) c.sampling()).p(), opSeed);
       return Problem.sense(op, truth, c.noise(), noiseSeed);
     }
     AsymmetricGroundTruth truth = AsymmetricGroundTruth.generate(c.n1(), c.n2(), c.r(), c.kappa(), c.spacing(),
         truthSeed);
     EntrySampling op = c.sampling() instanceof Sampling.Relu relu
-        ? EntrySampling.threshold(truth.left(), truth.right(), relu.tau())
-        : EntrySampling.uniform(c.n1(), c.n2(), ((Sampling.Uniform) c.sampling()).p(), opSeed);
+        ? SamplingPatterns.threshold(truth.left(), truth.right(), relu.tau())
+        : SamplingPatterns.uniform(c.n1(), c.n2(), ((Sampling.Uniform) c.sampling()).p(), opSeed);
     return Problem.senseAsymmetric(op, truth, c.noise(), noiseSeed);
   }
 
