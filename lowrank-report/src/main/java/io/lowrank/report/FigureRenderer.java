@@ -36,6 +36,7 @@ public final class FigureRenderer {
         case LINE -> b.line(s.label(), s.x(), s.y(), c);
         case DASHED -> b.dashedLine(s.label(), s.x(), s.y(), c);
         case POINTS -> b.points(s.label(), s.x(), s.y(), c);
+        case LINE_POINTS -> b.linePoints(s.label(), s.x(), s.y(), c);
         case ERROR_BARS -> b.errorBars(s.label(), s.x(), s.y(), s.lo(), s.hi(), c);
       }
     }
@@ -56,6 +57,12 @@ public final class FigureRenderer {
 
   /** The palette colour of a colour key. */
   static String color(Series.Color c) {
+    if (c == null) {
+      return null;
+    }
+    if (c.literal() != null) {
+      return c.literal();
+    }
     if (c.isNeutral()) {
       return "#555555";
     }

@@ -1,7 +1,8 @@
 package io.lowrank.experiment.figure;
 
 /**
- * One data series of a figure, as plain data (rendering lives in lowrank-report).
+ * One data series of a figure, as plain data: the one series type of lowrank, used by the
+ * experiments' figures and by the SVG plotting package of lowrank-report, which renders it.
  *
  * @param label legend text
  * @param style how it is drawn
@@ -14,36 +15,74 @@ package io.lowrank.experiment.figure;
 public record Series(String label, Style style, double[] x, double[] y, double[] lo, double[] hi, Color color) {
 
   /** Drawing styles. */
-  public enum Style { LINE, DASHED, POINTS, ERROR_BARS }
+  public enum Style {
+    LINE, DASHED, POINTS, LINE_POINTS, ERROR_BARS;
+
+    /** True when the series is drawn as a polyline. */
+    public boolean line() {
+      return this == LINE || this == DASHED || this == LINE_POINTS;
+    }
+
+    /** True when the series is drawn with markers (points, error bars). */
+    public boolean markers() {
+      return this == POINTS || this == LINE_POINTS || this == ERROR_BARS;
+    }
+  }
 
   /**
    * A colour: {@code sequential} picks position {@code index} of {@code count} on an ordered ramp
    * (used for ordered parameters such as alpha, so that one alpha has one colour in every figure);
-   * otherwise {@code index} picks from a qualitative palette.
+   * otherwise {@code index} picks from a qualitative palette; {@code literal}, when not null, is an
+   * explicit CSS colour (e.g. {@code #1f77b4}) and wins.
    */
-  public record Color(int index, int count, boolean sequential) {
+  public record Color(int index, int count, boolean sequential, String literal) {
     public static Color qualitative(int index) {
-      return new Color(index, 0, false);
+      return new Color(index, 0, false, null);
     }
 
     public static Color sequential(int index, int count) {
-      return new Color(index, count, true);
+      return new Color(index, count, true, null);
     }
 
     /** A neutral grey for reference lines and markers. */
     public static Color neutral() {
-      return new Color(-1, 0, false);
+      return new Color(-1, 0, false, null);
+    }
+
+    /** An explicit CSS colour; null gives the plot's next automatic palette colour. */
+    public static Color of(String css) {
+      return css == null ? null : new Color(0, 0, false, css);
     }
 
     /** True for {@link #neutral()}. */
     public boolean isNeutral() {
-      return index < 0;
+      return literal == null && index < 0;
     }
   }
 
   public Series {
-    if (x.length != y.length) {
-      throw new IllegalArgumentException("series '" + label + "': x has " + x.length + " values, y has " + y.length);
+    String what = style.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " series"
+        + (label == null ? "" : " '" + label + "'");
+    require(x, "x", what);
+    require(y, "y", what);
+    sameLength(x, y, "y", what);
+    if (style == Style.ERROR_BARS) {
+      require(lo, "lo", what);
+      require(hi, "hi", what);
+      sameLength(x, lo, "lo", what);
+      sameLength(x, hi, "hi", what);
+    }
+  }
+
+  private static void require(double[] a, String name, String what) {
+    if (a == null) {
+      throw new IllegalArgumentException(what + ": " + name + " must not be null");
+    }
+  }
+
+  private static void sameLength(double[] x, double[] other, String name, String what) {
+    if (x.length != other.length) {
+      throw new IllegalArgumentException(what + ": x has " + x.length + " values but " + name + " has " + other.length);
     }
   }
 
@@ -53,6 +92,10 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
 
   public static Series dashed(String label, double[] x, double[] y, Color c) {
     return new Series(label, Style.DASHED, x, y, null, null, c);
+  }
+
+  public static Series linePoints(String label, double[] x, double[] y, Color c) {
+    return new Series(label, Style.LINE_POINTS, x, y, null, null, c);
   }
 
   public static Series points(String label, double[] x, double[] y, Color c) {

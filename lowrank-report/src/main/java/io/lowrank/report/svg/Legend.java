@@ -1,5 +1,7 @@
 package io.lowrank.report.svg;
 
+import io.lowrank.experiment.figure.Series;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,7 +9,7 @@ import java.util.List;
 final class Legend {
 
     /** One legend row: a line/marker sample in the series style, then the label. */
-    record Entry(String label, String color, Series.Kind kind, boolean dashed) {
+    record Entry(String label, String color, Series.Style kind, boolean dashed) {
     }
 
     static final double FS = 12;
@@ -57,7 +59,7 @@ final class Legend {
             double sx1 = sx0 + SAMPLE;
             double mx = (sx0 + sx1) / 2;
             switch (e.kind()) {
-                case LINE -> w.line(sx0, cy, sx1, cy, e.color(), PlotRenderer.LINE_W,
+                case LINE, DASHED -> w.line(sx0, cy, sx1, cy, e.color(), PlotRenderer.LINE_W,
                         e.dashed() ? PlotRenderer.DASH : null);
                 case LINE_POINTS -> {
                     w.line(sx0, cy, sx1, cy, e.color(), PlotRenderer.LINE_W, null);

@@ -68,7 +68,7 @@ final class OverlayLabels {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < p.refLines.size(); i++) {
             vRow[i] = -1;
-            Series.RefLine r = p.refLines.get(i);
+            Overlays.RefLine r = p.refLines.get(i);
             if (r.vertical() && hasText(r.label()) && inX(r.value())) {
                 order.add(i);
             }
@@ -77,7 +77,7 @@ final class OverlayLabels {
                 x(p.refLines.get(b).value())));
         List<double[]> rowEnds = new ArrayList<>();
         for (int i : order) {
-            Series.RefLine r = p.refLines.get(i);
+            Overlays.RefLine r = p.refLines.get(i);
             double half = RichText.widthOf(r.label(), VFS) / 2;
             double cx = x(r.value());
             int row = 0;
@@ -95,13 +95,13 @@ final class OverlayLabels {
 
     /** Draws all overlay labels and registers them as obstacles for the legend. */
     void draw(SvgWriter out, Placement.Obstacles obs) {
-        for (Series.Band b : p.bands) {
+        for (Overlays.Band b : p.bands) {
             if (hasText(b.label()) && xa.valid(b.x0()) && xa.valid(b.x1())) {
                 drawBandLabel(out, b, obs);
             }
         }
         for (int i = 0; i < p.refLines.size(); i++) {
-            Series.RefLine r = p.refLines.get(i);
+            Overlays.RefLine r = p.refLines.get(i);
             String c = r.color() == null ? PlotRenderer.REF_DEFAULT : r.color();
             if (r.vertical() && vRow[i] >= 0) {
                 out.text(x(r.value()), py0 - 5 - vRow[i] * ROW, r.label(), VFS, "middle", c,
@@ -113,7 +113,7 @@ final class OverlayLabels {
         }
     }
 
-    private void drawBandLabel(SvgWriter out, Series.Band b, Placement.Obstacles obs) {
+    private void drawBandLabel(SvgWriter out, Overlays.Band b, Placement.Obstacles obs) {
         double a = Math.max(px0, Math.min(x(b.x0()), x(b.x1())));
         double c = Math.min(px1, Math.max(x(b.x0()), x(b.x1())));
         if (c - a < FS + 2) {

@@ -1,5 +1,7 @@
 package io.lowrank.report.svg;
 
+import io.lowrank.experiment.figure.Series;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,8 +46,8 @@ public final class Plot {
     final double[] xTicks;
     final double[] yTicks;
     final List<Series> series;
-    final List<Series.Band> bands;
-    final List<Series.RefLine> refLines;
+    final List<Overlays.Band> bands;
+    final List<Overlays.RefLine> refLines;
     final List<String> annotations;
     final boolean legend;
     final LegendPosition legendPosition;
@@ -125,14 +127,14 @@ public final class Plot {
         h = Fnv.mix(Fnv.mix(h, xScale.ordinal()), yScale.ordinal());
         h = Fnv.mix(Fnv.mix(Fnv.mix(Fnv.mix(h, xRange), yRange), xTicks), yTicks);
         for (Series s : series) {
-            h = Fnv.mix(Fnv.mix(Fnv.mix(h, s.kind.ordinal()), s.label), s.color);
-            h = Fnv.mix(Fnv.mix(Fnv.mix(Fnv.mix(Fnv.mix(h, s.dashed ? 1 : 0), s.x), s.y), s.lo),
-                    s.hi);
+            h = Fnv.mix(Fnv.mix(Fnv.mix(h, s.style().ordinal()), s.label()), colorOf(s));
+            h = Fnv.mix(Fnv.mix(Fnv.mix(Fnv.mix(Fnv.mix(h, (s.style() == Series.Style.DASHED) ? 1 : 0), s.x()), s.y()), s.lo()),
+                    s.hi());
         }
-        for (Series.Band b : bands) {
+        for (Overlays.Band b : bands) {
             h = Fnv.mix(Fnv.mix(Fnv.mix(Fnv.mix(h, b.x0()), b.x1()), b.label()), b.color());
         }
-        for (Series.RefLine r : refLines) {
+        for (Overlays.RefLine r : refLines) {
             h = Fnv.mix(Fnv.mix(Fnv.mix(Fnv.mix(h, r.vertical() ? 1 : 2), r.value()), r.label()),
                     r.color());
         }
@@ -155,8 +157,8 @@ public final class Plot {
         private double[] xTicks;
         private double[] yTicks;
         private final List<Series> series = new ArrayList<>();
-        private final List<Series.Band> bands = new ArrayList<>();
-        private final List<Series.RefLine> refLines = new ArrayList<>();
+        private final List<Overlays.Band> bands = new ArrayList<>();
+        private final List<Overlays.RefLine> refLines = new ArrayList<>();
         private final List<String> annotations = new ArrayList<>();
         private boolean legend = true;
         private LegendPosition legendPosition = LegendPosition.AUTO;
@@ -229,25 +231,25 @@ public final class Plot {
          * @throws IllegalArgumentException if an array is null or the lengths differ
          */
         public Builder line(String label, double[] x, double[] y, String color) {
-            series.add(Series.of(Series.Kind.LINE, label, x, y, color, false));
+            series.add(copy(label, Series.Style.LINE, x, y, null, null, color));
             return this;
         }
 
         /** Like {@link #line} but dashed (e.g. a fitted line). */
         public Builder dashedLine(String label, double[] x, double[] y, String color) {
-            series.add(Series.of(Series.Kind.LINE, label, x, y, color, true));
+            series.add(copy(label, Series.Style.DASHED, x, y, null, null, color));
             return this;
         }
 
         /** Circle markers at {@code (x[i], y[i])}; invalid points are skipped. */
         public Builder points(String label, double[] x, double[] y, String color) {
-            series.add(Series.of(Series.Kind.POINTS, label, x, y, color, false));
+            series.add(copy(label, Series.Style.POINTS, x, y, null, null, color));
             return this;
         }
 
         /** Solid line with circle markers at every point. */
         public Builder linePoints(String label, double[] x, double[] y, String color) {
-            series.add(Series.of(Series.Kind.LINE_POINTS, label, x, y, color, false));
+            series.add(copy(label, Series.Style.LINE_POINTS, x, y, null, null, color));
             return this;
         }
 
@@ -262,7 +264,7 @@ public final class Plot {
          */
         public Builder errorBars(String label, double[] x, double[] mid, double[] lo,
                 double[] hi, String color) {
-            series.add(Series.errorBars(label, x, mid, lo, hi, color));
+            series.add(copy(label, Series.Style.ERROR_BARS, x, mid, lo, hi, color));
             return this;
         }
 
@@ -275,21 +277,21 @@ public final class Plot {
         public Builder band(double x0, double x1, String label, String color) {
             finite("band x0", x0);
             finite("band x1", x1);
-            bands.add(new Series.Band(Math.min(x0, x1), Math.max(x0, x1), label, color));
+            bands.add(new Overlays.Band(Math.min(x0, x1), Math.max(x0, x1), label, color));
             return this;
         }
 
         /** Dashed vertical marker line at {@code x}; its label is drawn above the plot area. */
         public Builder vline(double x, String label, String color) {
             finite("vline x", x);
-            refLines.add(new Series.RefLine(true, x, label, color));
+            refLines.add(new Overlays.RefLine(true, x, label, color));
             return this;
         }
 
         /** Dashed horizontal reference line at {@code y}; its label sits above its right end. */
         public Builder hline(double y, String label, String color) {
             finite("hline y", y);
-            refLines.add(new Series.RefLine(false, y, label, color));
+            refLines.add(new Overlays.RefLine(false, y, label, color));
             return this;
         }
 
@@ -379,5 +381,18 @@ public final class Plot {
                 throw new IllegalArgumentException(what + " must be finite, got " + v);
             }
         }
+    }
+
+    /** The explicit CSS colour of a series, or null (the plot's next palette colour). */
+    static String colorOf(Series s) {
+        return s.color() == null ? null : s.color().literal();
+    }
+
+    /** A validated series with copies of the arrays (so later changes to them do not change the plot). */
+    static Series copy(String label, Series.Style style, double[] x, double[] y, double[] lo, double[] hi,
+            String color) {
+        new Series(label, style, x, y, lo, hi, null);
+        return new Series(label, style, x.clone(), y.clone(), lo == null ? null : lo.clone(),
+                hi == null ? null : hi.clone(), Series.Color.of(color));
     }
 }

@@ -1,5 +1,7 @@
 package io.lowrank.report.svg;
 
+import io.lowrank.experiment.figure.Series;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +59,7 @@ final class PlotRenderer {
         this.colors = new String[plot.series.size()];
         int auto = 0;
         for (int i = 0; i < colors.length; i++) {
-            String c = plot.series.get(i).color;
+            String c = Plot.colorOf(plot.series.get(i));
             colors[i] = c != null ? c : Palette.color(auto++);
         }
     }
@@ -162,29 +164,29 @@ final class PlotRenderer {
         Axis.Extent ex = new Axis.Extent(p.xScale);
         Axis.Extent ey = new Axis.Extent(p.yScale);
         for (Series s : p.series) {
-            for (int i = 0; i < s.x.length; i++) {
-                if (!Axis.valid(p.xScale, s.x[i])) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (!Axis.valid(p.xScale, s.x()[i])) {
                     continue;
                 }
                 boolean any = false;
-                for (double v : s.lo == null ? new double[] {s.y[i]}
-                        : new double[] {s.y[i], s.lo[i], s.hi[i]}) {
+                for (double v : s.lo() == null ? new double[] {s.y()[i]}
+                        : new double[] {s.y()[i], s.lo()[i], s.hi()[i]}) {
                     if (Axis.valid(p.yScale, v)) {
                         ey.add(v);
                         any = true;
                     }
                 }
                 if (any) {
-                    ex.add(s.x[i]);
+                    ex.add(s.x()[i]);
                     hasData = true;
                 }
             }
         }
-        for (Series.Band b : p.bands) {
+        for (Overlays.Band b : p.bands) {
             ex.add(b.x0());
             ex.add(b.x1());
         }
-        for (Series.RefLine r : p.refLines) {
+        for (Overlays.RefLine r : p.refLines) {
             (r.vertical() ? ex : ey).add(r.value());
         }
         xa = Axis.resolve(p.xScale, p.xRange, ex);
@@ -196,8 +198,8 @@ final class PlotRenderer {
         List<Legend.Entry> entries = new ArrayList<>();
         for (int i = 0; i < p.series.size(); i++) {
             Series s = p.series.get(i);
-            if (s.label != null && !s.label.isBlank()) {
-                entries.add(new Legend.Entry(s.label, colors[i], s.kind, s.dashed));
+            if (s.label() != null && !s.label().isBlank()) {
+                entries.add(new Legend.Entry(s.label(), colors[i], s.style(), s.style() == Series.Style.DASHED));
             }
         }
         legend = p.legend && !entries.isEmpty() ? new Legend(entries) : null;
@@ -262,7 +264,7 @@ final class PlotRenderer {
 
     private void drawBandsAndGrid(SvgWriter out) {
         out.open("g", "clip-path", "url(#" + id + "-clip)", "class", "lr-bands").raw("\n");
-        for (Series.Band b : p.bands) {
+        for (Overlays.Band b : p.bands) {
             if (!xa.valid(b.x0()) || !xa.valid(b.x1())) {
                 continue;
             }
@@ -280,7 +282,7 @@ final class PlotRenderer {
 
     private void drawRefLines(SvgWriter out, Placement.Obstacles obstacles) {
         out.open("g", "clip-path", "url(#" + id + "-clip)", "class", "lr-reflines").raw("\n");
-        for (Series.RefLine r : p.refLines) {
+        for (Overlays.RefLine r : p.refLines) {
             String c = r.color() == null ? REF_DEFAULT : r.color();
             if (r.vertical() && xa.valid(r.value())) {
                 double xx = x(r.value());

@@ -1,5 +1,7 @@
 package io.lowrank.report.svg;
 
+import io.lowrank.experiment.figure.Series;
+
 import java.util.List;
 
 /**
@@ -50,15 +52,15 @@ final class SeriesDrawer {
                 "stroke-linejoin", "round", "stroke-linecap", "round").raw("\n");
         for (int s = 0; s < p.series.size(); s++) {
             Series ser = p.series.get(s);
-            if (!ser.drawsLine()) {
+            if (!ser.style().line()) {
                 continue;
             }
-            double[] px = new double[ser.x.length];
-            double[] py = new double[ser.x.length];
+            double[] px = new double[ser.x().length];
+            double[] py = new double[ser.x().length];
             for (int i = 0; i < px.length; i++) {
-                boolean ok = xa.valid(ser.x[i]) && ya.valid(ser.y[i]);
-                px[i] = ok ? x(ser.x[i]) : Double.NaN;
-                py[i] = ok ? y(ser.y[i]) : Double.NaN;
+                boolean ok = xa.valid(ser.x()[i]) && ya.valid(ser.y()[i]);
+                px[i] = ok ? x(ser.x()[i]) : Double.NaN;
+                py[i] = ok ? y(ser.y()[i]) : Double.NaN;
             }
             List<double[]> polys = Geometry.polylines(px, py, clip);
             for (double[] poly : polys) {
@@ -77,20 +79,20 @@ final class SeriesDrawer {
                 }
                 out.empty("polyline", "points", pts.toString(), "stroke", colors[s],
                         "stroke-width", PlotRenderer.LINE_W,
-                        "stroke-dasharray", ser.dashed ? PlotRenderer.DASH : null);
+                        "stroke-dasharray", (ser.style() == Series.Style.DASHED) ? PlotRenderer.DASH : null);
             }
         }
         out.close("g");
         out.open("g", "clip-path", "url(#" + id + "-mclip)", "class", "lr-markers").raw("\n");
-        long bars = p.series.stream().filter(x -> x.kind == Series.Kind.ERROR_BARS).count();
+        long bars = p.series.stream().filter(x -> x.style() == Series.Style.ERROR_BARS).count();
         int k = 0;
         for (int s = 0; s < p.series.size(); s++) {
             Series ser = p.series.get(s);
             double dodge = 0;
-            if (ser.kind == Series.Kind.ERROR_BARS) {
+            if (ser.style() == Series.Style.ERROR_BARS) {
                 dodge = (k++ - (bars - 1) / 2.0) * DODGE;
             }
-            if (ser.drawsMarkers()) {
+            if (ser.style().markers()) {
                 drawMarkers(out, ser, colors[s], dodge, obs);
             }
         }
@@ -104,19 +106,19 @@ final class SeriesDrawer {
     private void drawMarkers(SvgWriter out, Series ser, String color, double dodge,
             Placement.Obstacles obs) {
         double r = PlotRenderer.MARKER_R + 1;
-        for (int i = 0; i < ser.x.length; i++) {
-            if (!xa.valid(ser.x[i])) {
+        for (int i = 0; i < ser.x().length; i++) {
+            if (!xa.valid(ser.x()[i])) {
                 continue;
             }
-            double cx = x(ser.x[i]) + dodge;
+            double cx = x(ser.x()[i]) + dodge;
             if (cx < px0 - r || cx > px1 + r) {
                 continue;
             }
-            if (ser.kind == Series.Kind.ERROR_BARS) {
-                drawBar(out, cx, ser.lo[i], ser.hi[i], color, obs);
+            if (ser.style() == Series.Style.ERROR_BARS) {
+                drawBar(out, cx, ser.lo()[i], ser.hi()[i], color, obs);
             }
-            if (ya.valid(ser.y[i])) {
-                double cy = y(ser.y[i]);
+            if (ya.valid(ser.y()[i])) {
+                double cy = y(ser.y()[i]);
                 if (visible(cx, cy, r)) {
                     PlotRenderer.marker(out, cx, cy, color);
                     obs.point(cx, cy, 3);
