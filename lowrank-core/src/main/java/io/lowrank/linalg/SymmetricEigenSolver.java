@@ -8,6 +8,16 @@ package io.lowrank.linalg;
  *
  * <p>Cost O(n^3) per call. Eigenvalues are returned unsorted (as the QL sweep leaves them), each
  * with its unit eigenvector in the matching column of {@link #vectors()}.
+ *
+ * <p><b>Why not EJML here.</b> One-off decompositions (the spectrum of A*(y), the spectral start)
+ * use EJML ({@link Decompositions#symmetricEigen}). This class exists only for the per-iteration
+ * decomposition of the convex baseline, where it pays: measured with
+ * {@code lowrank-bench EigenSolverBenchmark -prof gc} (2026-12-02, 2 cores, host load 1.2-1.7),
+ * EJML 0.46.1's reused symmetric QR decomposition is 0.9x-0.65x this one's time (n = 40: 137 vs
+ * 145 us; 80: 845 vs 1080; 100: 1578 vs 1951; 200: 10324 vs 15900) but allocates 16 n bytes per
+ * call (665 B at n = 40, 3.3 kB at n = 200: two double[n] in {@code decompose} and an int[n] in its
+ * helper), while this one allocates nothing, which the solver allocation tests require of every
+ * step.
  */
 public final class SymmetricEigenSolver {
   private static final double EPS = Math.ulp(1.0);
