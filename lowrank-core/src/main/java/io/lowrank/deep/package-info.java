@@ -1,0 +1,7 @@
+/**
+ * Deep factorisation U = W_L ... W_1 of the symmetric model, by gradient descent on all layers.
+ *
+ * <p>May import of lowrank: {@code io.lowrank.linalg}, {@code io.lowrank.model},
+ * {@code io.lowrank.objective}, {@code io.lowrank.solver}.
+ */
+package io.lowrank.deep;
