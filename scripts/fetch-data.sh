@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the real data sets of /work/shared/data/README.md into the git-ignored data/ folder:
+# Fetches the real data sets of docs/data.md into the git-ignored data/ folder:
 #   data/movielens_small.csv   MovieLens "latest-small" (100,004 ratings; from Debian r-cran-dslabs,
 #                              converted once with R: needs r-base-core, installed if missing)
 #   data/images/*.png          scikit-image test images (camera.png, moon.png, ...; from Debian

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Cost of one plain GD iteration for dense symmetric Gaussian sensing (MATH.md §1.1, §2) at
+ * Cost of one plain GD iteration for dense symmetric Gaussian sensing (docs/math.md §2, §2) at
  * n = 100, m = 2500, r = 5, alpha = 1e-3, and of its parts, so one can see where the time goes.
  *
  * <ul>

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The benchmark problem shared by the JMH suite and {@link IterationTiming}: dense GOE sensing
- * (MATH.md §1.1) with r = 5, kappa = 2, noise-free, small random initialisation alpha = 1e-3, default
+ * (docs/math.md §2) with r = 5, kappa = 2, noise-free, small random initialisation alpha = 1e-3, default
  * step rule, so that GD is stable for as long as a benchmark runs.
  */
 final class SensingSetup {

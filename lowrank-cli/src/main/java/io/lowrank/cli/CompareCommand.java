@@ -183,7 +183,7 @@ public final class CompareCommand implements Callable<Integer> {
           + " noise levels were given; accepted: one --kappa and one --noise");
     }
     run.applyTo(source);
-    source.option("record.probes", RecordSpec.Probes.BASIC.id(), "compare");
+    source.preset("record.probes", RecordSpec.Probes.BASIC.id());
     run.applySets(source);
     RunSpec base = source.bind();
     ProblemSpec p = base.problem();

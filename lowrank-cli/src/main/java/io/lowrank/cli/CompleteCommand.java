@@ -6,6 +6,7 @@ import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.PairFiles;
 import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lowrank complete INPUT}: rank-free matrix completion of observed (row, column, value)
  * triples by gradient descent on a wide factor pair from a small start, with validation early
- * stopping (MATH.md §5). Thin: options become a {@link CompletionSpec}, the library runs it,
+ * stopping (docs/math.md §9). Thin: options become a {@link CompletionSpec}, the library runs it,
  * {@link CompleteOutputs} writes the files.
  */
 @Command(name = "complete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -41,6 +43,9 @@ public final class CompleteCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "INPUT", description = "triples: CSV/TSV (row id, column id, value[, ...]) or MatrixMarket coordinate (.mtx).")
   Path input;
+
+  @Mixin
+  RunOptions run = new RunOptions();
 
   @Option(names = "--out", paramLabel = "DIR", description = "write factors, summary.json and predictions into DIR (created if missing).")
   Path out;
@@ -60,9 +65,6 @@ public final class CompleteCommand implements Callable<Integer> {
   @Option(names = "--patience", paramLabel = "T", description = "stop after T iterations without validation progress. Default: 200.")
   Integer patience;
 
-  @Option(names = "--iters", paramLabel = "T", description = "maximum number of iterations. Default: 5000.")
-  Integer iters;
-
   @Option(names = "--validate-every", paramLabel = "K", description = "measure the validation error every K iterations. Default: 5.")
   Integer validateEvery;
 
@@ -72,16 +74,7 @@ public final class CompleteCommand implements Callable<Integer> {
   @Option(names = "--bias-lambda", paramLabel = "L", description = "regularisation of the row and column biases. Default: 5.")
   Double biasLambda;
 
-  @Option(names = "--seed", paramLabel = "SEED", description = "master seed (hold-out split and initial factors use derived streams). Default: 1.")
-  Long seed;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set any spec key (docs/math.md), e.g. --set init.alpha=1e-4; repeatable.")
-  List<String> sets = new java.util.ArrayList<>();
-
-  @Option(names = "--print-spec", description = "print the fully resolved spec as YAML and exit.")
-  boolean printSpec;
-
-  @Option(names = "--duplicates", paramLabel = "error|mean|last", defaultValue = "error", description = "a (row, column) pair given twice: refuse, average, or keep the last. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--duplicates", paramLabel = "error|mean|last", description = "a (row, column) pair given twice: refuse, average, or keep the last. Default: error.")
   TripletFiles.Duplicates duplicates;
 
   @Option(names = "--predict", paramLabel = "PAIRS", description = "predict the (row id, column id) pairs of this CSV/TSV into DIR/predictions.csv (needs --out).")
@@ -93,16 +86,13 @@ public final class CompleteCommand implements Callable<Integer> {
   @Option(names = "--top-k", paramLabel = "K", defaultValue = "0", description = "write the K best unobserved columns of every row to DIR/top_k.csv (needs --out). Default: off.")
   int topK;
 
-  @Option(names = "--json", description = "print the summary as JSON on stdout instead of the human summary.")
-  boolean json;
-
   /** What to do with cold-start pairs. */
   enum ColdStart { ERROR, SKIP }
 
   @Override
   public Integer call() throws IOException {
     RunSpec completion = toSpec();
-    if (printSpec) {
+    if (run.printSpec) {
       return SingleRun.printSpec(completion, spec.commandLine().getOut());
     }
     if ((predict != null || topK > 0) && out == null) {
@@ -115,7 +105,8 @@ public final class CompleteCommand implements Callable<Integer> {
     }
     CompleteOutputs.prepareDirectory(out);
     long start = System.nanoTime();
-    TripletFiles.Data data = TripletFiles.read(input, duplicates);
+    TripletFiles.Duplicates policy = ((ProblemSpec.Ratings) completion.problem()).duplicates();
+    TripletFiles.Data data = TripletFiles.read(input, policy);
     long parsed = System.nanoTime();
     List<PairFiles.Pair> pairs = null;
     if (predict != null) {
@@ -144,13 +135,13 @@ public final class CompleteCommand implements Callable<Integer> {
     }
     long end = System.nanoTime();
     CompleteSummary summary = CompleteSummary.of(input, data, completion, result,
-        duplicates.name().toLowerCase(java.util.Locale.ROOT), written, (parsed - start) * 1e-9,
+        policy.name().toLowerCase(java.util.Locale.ROOT), written, (parsed - start) * 1e-9,
         (end - writeStart) * 1e-9, (end - start) * 1e-9, Main.version());
     if (out != null) {
       Json.write(out.resolve(CompleteOutputs.SUMMARY), summary);
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(json ? Json.toJson(summary) : summary.humanText());
+    stdout.print(run.json ? Json.toJson(summary) : summary.humanText());
     stdout.flush();
     if (written != null && written.coldStart() != null && written.coldStart() > 0) {
       stderr.println("lowrank complete: note: skipped " + written.coldStart()
@@ -166,23 +157,24 @@ public final class CompleteCommand implements Callable<Integer> {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("model", "ratings");
     problem.put("path", input.toString());
-    problem.put("duplicates", duplicates.name().toLowerCase(java.util.Locale.ROOT));
-    source.option("problem", problem, "INPUT");
+    source.option("problem", problem, "INPUT", input.toString());
+    source.option("problem.duplicates", duplicates == null ? null : duplicates.name().toLowerCase(java.util.Locale.ROOT),
+        "--duplicates");
     source.option("problem.centring", centring, "--centring");
     source.option("problem.bias_lambda", biasLambda, "--bias-lambda");
     source.option("width", width, "--width");
     source.option("init.alpha", alpha, "--alpha");
     source.option("method.step_fraction", stepFraction, "--step-fraction");
-    source.option("stop.iterations", iters, "--iters");
     if (holdOut != null || patience != null || validateEvery != null) {
-      source.option("stop.early_stopping", new LinkedHashMap<>(), "--hold-out");
+      source.preset("stop.early_stopping", new LinkedHashMap<>());
     }
     source.option("stop.early_stopping.hold_out", holdOut, "--hold-out");
     source.option("stop.early_stopping.patience", patience, "--patience");
     source.option("stop.early_stopping.every", validateEvery, "--validate-every");
-    source.option("seed", seed, "--seed");
     OptionChecks.intRange(topK, 0, Integer.MAX_VALUE, "--top-k", "an integer >= 0 (0 = off)");
-    source.setAll(sets);
-    return source.bind();
+    run.applyTo(source);
+    source.option("threads", run.threads, "--threads");
+    run.applySets(source);
+    return SenseCommand.defaultThreads(source.bind(), run.threads == null && !source.has("threads"));
   }
 }

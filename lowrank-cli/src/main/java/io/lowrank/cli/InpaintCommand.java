@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lowrank inpaint IMAGE --observe 0.3}: keeps a random subset of the pixels and fills the
- * rest by rank-free completion (MATH.md §5), writing the reconstruction, the mask and the PSNR
+ * rest by rank-free completion (docs/math.md §9), writing the reconstruction, the mask and the PSNR
  * against the original and against filling with the mean of the observed pixels.
  */
 @Command(name = "inpaint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -47,6 +48,9 @@ public final class InpaintCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "IMAGE", description = "the image (PNG, JPEG, GIF or BMP).")
   Path image;
+
+  @Mixin
+  RunOptions run = new RunOptions();
 
   @Option(names = "--observe", paramLabel = "F", defaultValue = "0.3", description = "fraction of pixels observed, 0 < F < 1. Default: ${DEFAULT-VALUE}.")
   double observe;
@@ -72,17 +76,8 @@ public final class InpaintCommand implements Callable<Integer> {
   @Option(names = "--patience", paramLabel = "T", description = "stop after T iterations without validation progress. Default: 200.")
   Integer patience;
 
-  @Option(names = "--iters", paramLabel = "T", description = "maximum number of iterations per channel. Default: 5000.")
-  Integer iters;
-
   @Option(names = "--centring", paramLabel = "none|mean|biases", description = "baseline removed before fitting (row and column means of the image for biases). Default: biases.")
   String centring;
-
-  @Option(names = "--seed", paramLabel = "SEED", description = "master seed (mask, hold-out, initial factors). Default: 1.")
-  Long seed;
-
-  @Option(names = "--json", description = "print the summary as JSON on stdout.")
-  boolean json;
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Summary(String command, String lowrankVersion, String image, int width, int height, int channels,
@@ -97,6 +92,9 @@ public final class InpaintCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     OptionChecks.require(observe > 0 && observe < 1, "--observe", observe, "0 < --observe < 1, e.g. 0.3");
     RunSpec completion = toSpec();
+    if (run.printSpec) {
+      return SingleRun.printSpec(completion, spec.commandLine().getOut());
+    }
     if (Files.isDirectory(image)) {
       throw new BadInputException("IMAGE " + image + " is a directory; accepted: a PNG, JPEG, GIF or BMP file");
     }
@@ -135,7 +133,7 @@ public final class InpaintCommand implements Callable<Integer> {
         (System.nanoTime() - start) * 1e-9);
     Json.write(out.resolve(CompleteOutputs.SUMMARY), summary);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(json ? Json.toJson(summary) : human(summary));
+    stdout.print(run.json ? Json.toJson(summary) : human(summary));
     stdout.flush();
     return Main.EXIT_OK;
   }
@@ -146,20 +144,21 @@ public final class InpaintCommand implements Callable<Integer> {
     Map<String, Object> problem = new LinkedHashMap<>();
     problem.put("model", "ratings");
     problem.put("path", image.toString());
-    problem.put("bias_lambda", 0.0);
-    source.option("problem", problem, "IMAGE");
+    source.option("problem", problem, "IMAGE", image.toString());
+    source.preset("problem.bias_lambda", 0.0);
     source.option("problem.centring", centring, "--centring");
     source.option("width", width, "--width");
     source.option("init.alpha", alpha, "--alpha");
     source.option("method.step_fraction", stepFraction, "--step-fraction");
-    source.option("stop.iterations", iters, "--iters");
     if (holdOut != null || patience != null) {
-      source.option("stop.early_stopping", new LinkedHashMap<>(), "--hold-out");
+      source.preset("stop.early_stopping", new LinkedHashMap<>());
     }
     source.option("stop.early_stopping.hold_out", holdOut, "--hold-out");
     source.option("stop.early_stopping.patience", patience, "--patience");
-    source.option("seed", seed, "--seed");
-    return source.bind();
+    run.applyTo(source);
+    source.option("threads", run.threads, "--threads");
+    run.applySets(source);
+    return SenseCommand.defaultThreads(source.bind(), run.threads == null && !source.has("threads"));
   }
 
   private static Channel channel(CompletionResult c) {

@@ -28,7 +28,7 @@ final class MethodOptions {
   @Option(names = "--depth", paramLabel = "L", order = 24, description = "depth of deep factorisation. Default: 3.")
   Integer depth;
 
-  @Option(names = "--ridge", paramLabel = "C", order = 25, description = "ridge rho = C ||A*(y)|| of als. Default: 1e-8.")
+  @Option(names = "--ridge", paramLabel = "C", order = 25, description = "ridge rho = C ||A*(y)|| of als. Default: 1e-12.")
   Double ridge;
 
   @Option(names = "--init", paramLabel = "START", order = 26,

@@ -60,7 +60,11 @@ final class ProblemOptions {
 
   /** Sets the problem keys of every option given. */
   void applyTo(SpecFiles.Source source, String defaultModel) {
-    source.option("problem.model", model != null ? model : defaultModel, "--model");
+    if (model != null) {
+      source.option("problem.model", model, "--model");
+    } else {
+      source.preset("problem.model", defaultModel);
+    }
     source.option("problem.n", n, "--n");
     source.option("problem.n1", n1, "--n1");
     source.option("problem.n2", n2, "--n2");
@@ -78,7 +82,9 @@ final class ProblemOptions {
       if (tau != null) {
         s.put("tau", tau);
       }
-      source.option("problem.sampling", s, sampling != null ? "--sampling" : p != null ? "--p" : "--tau");
+      String option = sampling != null ? "--sampling" : p != null ? "--p" : "--tau";
+      Object typed = sampling != null ? sampling : p != null ? p : tau;
+      source.option("problem.sampling", s, option, typed instanceof Double d ? OptionChecks.compact(d) : String.valueOf(typed));
     }
     source.option("precision", precision, "--precision");
   }

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code lowrank reproduce}: runs the experiments behind the claims of MATH.md §6, writes
+ * {@code lowrank reproduce}: runs the experiments behind the claims of docs/math.md §10, writes
  * report.html, summary.json and every run's history.csv, prints the claims table, and exits 0 when
  * every available claim passes, 1 otherwise.
  */

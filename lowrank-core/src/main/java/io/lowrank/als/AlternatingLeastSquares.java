@@ -11,7 +11,7 @@ import io.lowrank.solver.Solver;
 import io.lowrank.solver.StepRule;
 
 /**
- * Alternating least squares with a ridge term on the asymmetric factor model (MATH.md §3), for any
+ * Alternating least squares with a ridge term on the asymmetric factor model (docs/math.md §5), for any
  * measurement operator (completion, asymmetric sensing): one iteration solves
  * <pre>
  *   L_ls = argmin_L 1/2 ||A(L R^T) - y||^2 + rho/2 ||L||_F^2,   L &lt;- (1 - omega) L + omega L_ls,
@@ -28,7 +28,7 @@ import io.lowrank.solver.StepRule;
  *
  * <p>omega = 1 is plain ALS (the default rule); an absolute {@link StepRule} sets the relaxation
  * omega (over-relaxation far above 2 diverges, which the Driver reports). rho = c ||A*(y)|| with
- * c = {@link Config#ridgeFraction()} (default 1e-8: a ridge that only keeps the first solves from a
+ * c = {@link Config#ridgeFraction()} (default 1e-12: a ridge that only keeps the first solves from a
  * tiny start well posed). The reported loss is f(L, R) = 1/2 ||A(L R^T) - y||^2 (without the ridge),
  * as for asymmetric GD. A step allocates nothing.
  */
@@ -47,9 +47,9 @@ public final class AlternatingLeastSquares implements Solver {
       Check.inRange(innerTolerance, 0.0, 1.0, "ALS inner tolerance");
     }
 
-    /** rho = 1e-8 ||A*(y)||, up to 100 CG iterations to a relative residual 1e-12. */
+    /** rho = 1e-12 ||A*(y)||, up to 100 CG iterations to a relative residual 1e-12. */
     public static Config defaults() {
-      return new Config(1e-8, 100, 1e-12);
+      return new Config(1e-12, 100, 1e-12);
     }
   }
 

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The convex baseline of MATH.md §3: minimise F(Z) = 1/2 ||A(Z) - y||^2 + lambda ||Z||_* by
+ * The convex baseline of docs/math.md §5: minimise F(Z) = 1/2 ||A(Z) - y||^2 + lambda ||Z||_* by
  * accelerated proximal gradient (FISTA, Beck and Teboulle 2009) with the adaptive (gradient)
  * restart of O'Donoghue and Candès (2015), which restores linear convergence on strongly convex
  * pieces. Two proximal maps, chosen by the operator:

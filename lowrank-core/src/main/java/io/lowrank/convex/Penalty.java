@@ -5,7 +5,7 @@ import io.lowrank.model.Problem;
 
 /**
  * The weight lambda of the nuclear-norm penalty, given absolutely or as a fraction of lambda_max,
- * the smallest lambda for which Z = 0 is optimal (MATH.md §3): lambda_1(A*(y)) on the PSD cone,
+ * the smallest lambda for which Z = 0 is optimal (docs/math.md §5): lambda_1(A*(y)) on the PSD cone,
  * ||A*(y)|| for the unconstrained (asymmetric) problem.
  */
 public sealed interface Penalty permits Penalty.Absolute, Penalty.Relative {

@@ -15,7 +15,7 @@ import io.lowrank.solver.StepRule;
  * Deep factorisation by gradient descent, symmetric variant: M = U U^T with the factor itself a
  * depth-L product U = W_L W_{L-1} ... W_1, W_L in R^{n x r'} and W_j in R^{r' x r'} for j &lt; L (so
  * M is a product of 2L factors, W_L ... W_1 W_1^T ... W_L^T, and L = 1 is the plain factorisation
- * of MATH.md §2). This is the PSD counterpart of the deep matrix factorisation of Arora, Cohen, Hu
+ * of docs/math.md §3). This is the PSD counterpart of the deep matrix factorisation of Arora, Cohen, Hu
  * and Luo (NeurIPS 2019), whose end-to-end product W_L ... W_1 is not symmetric; measured by a
  * symmetric operator only its symmetric part would count, so we factor U instead.
  *

@@ -7,7 +7,7 @@ import io.lowrank.model.AsymmetricGroundTruth;
 import io.lowrank.solver.Iterate;
 import java.util.List;
 
-/** Diagnostics of the asymmetric factor model (L, R) (MATH.md §3, §4). */
+/** Diagnostics of the asymmetric factor model (L, R) (docs/math.md §5, §4). */
 public final class AsymmetricProbes {
   private AsymmetricProbes() {}
 

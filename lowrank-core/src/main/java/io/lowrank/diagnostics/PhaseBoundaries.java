@@ -1,7 +1,7 @@
 package io.lowrank.diagnostics;
 
 /**
- * The three phases found in a trace (MATH.md §4). Iteration boundaries are -1 when not reached.
+ * The three phases found in a trace (docs/math.md §7). Iteration boundaries are -1 when not reached.
  *
  * @param t1 end of Phase I (spectral): first t where GD leaves the power-method regime
  * @param t2 end of Phase II (signal growth): first t where the signal reaches its threshold

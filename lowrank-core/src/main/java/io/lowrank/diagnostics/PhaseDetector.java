@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * Finds the phase boundaries T1 &lt; T2, the Phase III rate and the error floor in a recorded trace
- * (MATH.md §4). The trace must hold {@code power_distance} (from {@link SpectralProbe}) and, for the
+ * (docs/math.md §7). The trace must hold {@code power_distance} (from {@link SpectralProbe}) and, for the
  * ground-truth variant, {@code signal} and {@code test_error} (from {@link SignalNoiseProbe} and
  * {@link Probes#testError}); the data-only variant uses {@code sigma_r} and
  * {@code relative_residual}. Boundaries are resolved to the recording cadence.

@@ -3,7 +3,7 @@ package io.lowrank.diagnostics;
 import io.lowrank.linalg.Check;
 
 /**
- * Thresholds of the phase detector (MATH.md §4), with the documented defaults of
+ * Thresholds of the phase detector (docs/math.md §7), with the documented defaults of
  * {@link #defaults()}.
  *
  * @param powerDeviation Phase I ends at the first t with ||U_t - U~_t||_F / ||U~_t||_F above this (0.05)
@@ -19,7 +19,7 @@ public record PhaseThresholds(double powerDeviation, double signalFraction, doub
     Check.inRange(fitAboveFloor, 1.0, 1e12, "fit-above-floor factor");
   }
 
-  /** 0.05, 0.5, 0.1, 10 (MATH.md §4). */
+  /** 0.05, 0.5, 0.1, 10 (docs/math.md §7). */
   public static PhaseThresholds defaults() {
     return new PhaseThresholds(0.05, 0.5, 0.1, 10.0);
   }

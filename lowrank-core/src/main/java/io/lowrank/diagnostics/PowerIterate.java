@@ -6,7 +6,7 @@ import io.lowrank.linalg.Mat;
 import io.lowrank.model.DataSpectrum;
 
 /**
- * The power-method reference of MATH.md §3: U~_t = (I + mu A*(y))^t U_0, the linearisation of GD
+ * The power-method reference of docs/math.md §5: U~_t = (I + mu A*(y))^t U_0, the linearisation of GD
  * at U = 0. Evaluated in closed form through the eigen-decomposition A*(y) = V diag(lambda) V^T,
  * U~_t = V diag((1 + mu lambda_k)^t) V^T U_0, so no per-iteration work is needed.
  */

@@ -5,7 +5,7 @@ import io.lowrank.model.GroundTruth;
 import io.lowrank.solver.Iterate;
 import java.util.List;
 
-/** The basic metrics of every run (MATH.md §4): loss, test error, ||U||, time. */
+/** The basic metrics of every run (docs/math.md §7): loss, test error, ||U||, time. */
 public final class Probes {
   private Probes() {}
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Data-only diagnostics (MATH.md §4), available on real data too:
+ * Data-only diagnostics (docs/math.md §7), available on real data too:
  * <ul>
  *   <li>{@code sigma_r}: sigma_r(U_t), the r-th singular value of U_t;
  *   <li>{@code effective_rank}: (sum sigma_k)^2 / sum sigma_k^2 over the eigenvalues sigma_k of

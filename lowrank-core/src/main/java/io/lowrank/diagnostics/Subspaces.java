@@ -4,7 +4,7 @@ import io.lowrank.linalg.Decompositions;
 import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 
-/** Principal angles between subspaces given by orthonormal bases (MATH.md §4). */
+/** Principal angles between subspaces given by orthonormal bases (docs/math.md §7). */
 public final class Subspaces {
   private Subspaces() {}
 

@@ -6,7 +6,7 @@ import io.lowrank.linalg.Mat;
 import io.lowrank.model.GroundTruth;
 
 /**
- * The relative test error ||U U^T - M*||_F / ||M*||_F (MATH.md §4), computed directly on an n x n
+ * The relative test error ||U U^T - M*||_F / ||M*||_F (docs/math.md §7), computed directly on an n x n
  * buffer (not through the expanded trace identity, which loses all accuracy below ~1e-8).
  */
 public final class TestError {

@@ -6,7 +6,7 @@ import io.lowrank.model.Problem;
 import io.lowrank.random.Seeds;
 
 /**
- * The small random initialisation of MATH.md §2: U_0 = alpha G / sqrt(r'), G with i.i.d. N(0, 1)
+ * The small random initialisation of docs/math.md §3: U_0 = alpha G / sqrt(r'), G with i.i.d. N(0, 1)
  * entries, so the entries of U_0 are N(0, alpha^2 / r').
  *
  * @param alpha the scale, > 0

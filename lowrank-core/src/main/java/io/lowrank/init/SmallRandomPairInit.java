@@ -4,7 +4,7 @@ import io.lowrank.linalg.Check;
 import io.lowrank.random.Seeds;
 
 /**
- * The small random start of the asymmetric model (MATH.md §2): L_0 = alpha G_L / sqrt(r'),
+ * The small random start of the asymmetric model (docs/math.md §3): L_0 = alpha G_L / sqrt(r'),
  * R_0 = beta G_R / sqrt(r') with G_L, G_R independent N(0, 1) matrices. Balanced by default
  * (beta = alpha); Xiong et al. use the imbalanced beta = alpha / 3 ({@link #imbalanced}).
  *

@@ -9,7 +9,7 @@ import io.lowrank.random.Seeds;
 import java.util.SplittableRandom;
 
 /**
- * Spectral initialisation (MATH.md §3): with (V_k, Lambda_k) the top-k eigenpairs of A*(y),
+ * Spectral initialisation (docs/math.md §5): with (V_k, Lambda_k) the top-k eigenpairs of A*(y),
  * U_0 = V_k Lambda_k,+^{1/2} (negative eigenvalues clipped to 0), so that U_0 U_0^T is the best
  * rank-k PSD approximation of A*(y). Here k = min(rank, width); when the run is wider than the
  * rank (r' &gt; k) the remaining r' - k columns are {@code padAlpha} G / sqrt(r') with G Gaussian
@@ -59,7 +59,7 @@ public record SpectralInit(int rank, double padAlpha) implements Initialiser {
   }
 
   /**
-   * The asymmetric spectral start (MATH.md §3): with U_k Sigma_k V_k^T the top-k singular triplets of
+   * The asymmetric spectral start (docs/math.md §5): with U_k Sigma_k V_k^T the top-k singular triplets of
    * A*(y) (n1 x n2), L_0 = U_k Sigma_k^{1/2}, R_0 = V_k Sigma_k^{1/2}, k = min(rank, width), spare
    * columns zero. Forms A*(y) densely and takes its SVD (set-up cost O(n1 n2 min(n1, n2))).
    */

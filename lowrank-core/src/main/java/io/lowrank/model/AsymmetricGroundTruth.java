@@ -8,7 +8,7 @@ import io.lowrank.random.Seeds;
 import java.util.SplittableRandom;
 
 /**
- * A planted rectangular low-rank matrix M* = L* R*^T in R^{n1 x n2} (MATH.md §1.2). Generated as
+ * A planted rectangular low-rank matrix M* = L* R*^T in R^{n1 x n2} (docs/math.md §2). Generated as
  * L* = Q_L diag(s), R* = Q_R diag(s) with Q_L, Q_R orthonormal (QR of Gaussian matrices) and s the
  * factor singular values of {@link GroundTruthSpec} (s_1 = 1, s_r = 1/sqrt(kappa)), so that, as in
  * the symmetric case, ||M*|| = 1, kappa is the condition number of M*, and L* and R* are balanced

@@ -4,7 +4,7 @@ import io.lowrank.linalg.Mat;
 
 /**
  * Eigen-decomposition of the symmetric matrix A*(y): the data-only spectral quantities of
- * MATH.md §2–§4 (step-size scale lambda_1, spectral subspace, rank estimate).
+ * docs/math.md §3–§4 (step-size scale lambda_1, spectral subspace, rank estimate).
  *
  * @param eigenvalues all n eigenvalues, descending
  * @param eigenvectors n x n, column k is the eigenvector of eigenvalues[k]
@@ -27,7 +27,7 @@ public record DataSpectrum(double[] eigenvalues, Mat eigenvectors) {
   }
 
   /**
-   * The rank estimate of MATH.md §4: the k in 1..maxRank maximising the gap
+   * The rank estimate of docs/math.md §7: the k in 1..maxRank maximising the gap
    * lambda_k - lambda_{k+1} among positive eigenvalues.
    */
   public int estimateRank(int maxRank) {

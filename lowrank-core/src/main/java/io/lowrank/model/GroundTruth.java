@@ -8,7 +8,7 @@ import io.lowrank.random.Seeds;
 import java.util.SplittableRandom;
 
 /**
- * A planted PSD low-rank matrix M* = X X^T with X in R^{n x r} (MATH.md §1.1). Immutable: the
+ * A planted PSD low-rank matrix M* = X X^T with X in R^{n x r} (docs/math.md §2). Immutable: the
  * accessors return the internal matrices, which callers must not modify.
  */
 public final class GroundTruth {

@@ -3,7 +3,7 @@ package io.lowrank.model;
 import io.lowrank.linalg.Check;
 
 /**
- * Parameters of a planted PSD ground truth M* = X X^T (MATH.md §1.1).
+ * Parameters of a planted PSD ground truth M* = X X^T (docs/math.md §2).
  *
  * @param n dimension, >= 1
  * @param r rank, 1 <= r <= n

@@ -133,7 +133,7 @@ public final class Problem {
   }
 
   /**
-   * The planted GOE sensing problem of MATH.md §1.1 drawn from one master seed, each concern from
+   * The planted GOE sensing problem of docs/math.md §2 drawn from one master seed, each concern from
    * its own stream ({@link Seeds.Stream}): X from TRUTH, the A_i from OPERATOR (stored with the
    * given precision), the noise e (N(0, sigma^2)) from NOISE, so changing one parameter never
    * resamples the others.

@@ -7,7 +7,7 @@ import io.lowrank.model.Problem;
 import io.lowrank.operator.MeasurementOperator;
 
 /**
- * f(L, R) = 1/2 ||A(L R^T) - y||^2 with grad_L = A*(res) R and grad_R = A*(res)^T L (MATH.md §2),
+ * f(L, R) = 1/2 ||A(L R^T) - y||^2 with grad_L = A*(res) R and grad_R = A*(res)^T L (docs/math.md §3),
  * evaluated together from one residual res = A(L R^T) - y. One instance serves one trajectory of a
  * fixed width: it owns the residual and the operator workspace, so evaluations allocate nothing.
  * Works with any operator, symmetric or not (a symmetric operator with L != R measures the

@@ -7,7 +7,7 @@ import io.lowrank.model.Problem;
 import io.lowrank.operator.MeasurementOperator;
 
 /**
- * f(U) = 1/4 ||A(U U^T) - y||^2 and its gradient grad f(U) = A*(A(U U^T) - y) U (MATH.md §2),
+ * f(U) = 1/4 ||A(U U^T) - y||^2 and its gradient grad f(U) = A*(A(U U^T) - y) U (docs/math.md §3),
  * evaluated together from one residual. One instance serves one trajectory of a fixed width: it
  * owns the residual and the operator workspace, so evaluations allocate nothing.
  */

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * Asymmetric Gaussian sensing, MATH.md §1.2: A(Z)_i = &lt;A_i, Z&gt; / sqrt(m) for Z in
+ * Asymmetric Gaussian sensing, docs/math.md §2: A(Z)_i = &lt;A_i, Z&gt; / sqrt(m) for Z in
  * R^{n1 x n2}, with A_i i.i.d. N(0, 1) entries, so that E ||A(Z)||^2 = ||Z||_F^2 for every Z.
  *
  * <p>The A_i are stored row-major in one m x (n1 n2) array; row i is drawn from its own generator

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Matrix completion, MATH.md §1.2: the operator observes the entries (i, j) in a set Omega,
+ * Matrix completion, docs/math.md §2: the operator observes the entries (i, j) in a set Omega,
  * rescaled by 1/sqrt(p) so that the step sizes of sensing carry over:
  * A(Z)_e = Z_{i_e j_e} / sqrt(p).
  *

@@ -4,7 +4,7 @@ import io.lowrank.linalg.Check;
 import io.lowrank.linalg.Mat;
 
 /**
- * A linear measurement operator A: R^{n1 x n2} -> R^m (MATH.md §1.2), applied to factored
+ * A linear measurement operator A: R^{n1 x n2} -> R^m (docs/math.md §2), applied to factored
  * matrices so that no model needs to form the n1 x n2 product when it can avoid it.
  *
  * <p>Symmetric models (GOE sensing, rank-one sensing, symmetric completion) have n1 = n2 = n and

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Rank-one (quadratic) sensing, MATH.md §1.2: A_i = a_i a_i^T with a_i ~ N(0, I_n), and
+ * Rank-one (quadratic) sensing, docs/math.md §2: A_i = a_i a_i^T with a_i ~ N(0, I_n), and
  * A(Z)_i = a_i^T Z a_i / sqrt(m). On factors, A(L R^T)_i = (L^T a_i) . (R^T a_i) / sqrt(m)
  * (= ||U^T a_i||^2 / sqrt(m) for L = R = U), and A*(v) R = sum_i v_i a_i (R^T a_i)^T / sqrt(m):
  * both O(m n k), without forming any n x n matrix. r = 1 is phase retrieval.

@@ -12,7 +12,7 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
- * Symmetric Gaussian (GOE) sensing, MATH.md §1.1: A(Z)_i = &lt;A_i, Z&gt; / sqrt(m) with
+ * Symmetric Gaussian (GOE) sensing, docs/math.md §2: A(Z)_i = &lt;A_i, Z&gt; / sqrt(m) with
  * A_i = (G_i + G_i^T)/2, i.e. diagonal entries N(0, 1) and off-diagonal entries N(0, 1/2).
  *
  * <p>Each A_i is stored packed (its n(n+1)/2 upper-triangle entries, row by row) in one row-major

@@ -7,7 +7,7 @@ import io.lowrank.model.Problem;
 import io.lowrank.objective.AsymmetricObjective;
 
 /**
- * Gradient methods on the asymmetric factor model f(L, R) = 1/2 ||A(L R^T) - y||^2 (MATH.md §2):
+ * Gradient methods on the asymmetric factor model f(L, R) = 1/2 ||A(L R^T) - y||^2 (docs/math.md §3):
  * L_{t+1} = L_t - mu D_L, R_{t+1} = R_t - mu D_R, both directions taken at (L_t, R_t). The
  * directions come from a {@link Direction}, bound once for L (n1 x r') and once for R (n2 x r'),
  * and called as {@code direction(L, R, gradL, f)} and {@code direction(R, L, gradR, f)}: plain GD

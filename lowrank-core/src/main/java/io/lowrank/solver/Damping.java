@@ -6,7 +6,7 @@ import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 
 /**
- * The damping lambda of the ScaledGD preconditioner (P^T P + lambda I)^{-1} (MATH.md §3).
+ * The damping lambda of the ScaledGD preconditioner (P^T P + lambda I)^{-1} (docs/math.md §5).
  * {@link None} is exact-rank ScaledGD, {@link Fixed} and {@link SpectralFraction} are
  * ScaledGD(lambda), {@link RootLoss} is PrecGD. Problem-dependent rules are fixed once per
  * trajectory by {@link #resolve(Problem)}.
@@ -43,14 +43,14 @@ public sealed interface Damping permits Damping.None, Damping.Fixed, Damping.Spe
 
   /**
    * lambda = c * lambda_k(A*(y)), with k the rank r (given) or, when {@code rank == 0}, its
-   * estimate from the largest eigen-gap of A*(y) (MATH.md §4); the default is c = 0.1, so that
+   * estimate from the largest eigen-gap of A*(y) (docs/math.md §7); the default is c = 0.1, so that
    * lambda ~ 0.1 sigma_r(M*) from data alone. Asymmetric models use the k-th singular value.
    *
    * @param c the fraction, > 0
    * @param rank k >= 1, or 0 to estimate it
    */
   record SpectralFraction(double c, int rank) implements Damping {
-    /** The default fraction of MATH.md §3. */
+    /** The default fraction of docs/math.md §5. */
     public static final double DEFAULT_C = 0.1;
 
     public SpectralFraction {

@@ -8,7 +8,7 @@ import io.lowrank.objective.SymmetricObjective;
 
 /**
  * Gradient methods on the symmetric factorisation, U_{t+1} = U_t - mu D(U_t), where D is the
- * gradient (plain GD, MATH.md §2) or a preconditioned gradient supplied by a {@link Direction}.
+ * gradient (plain GD, docs/math.md §3) or a preconditioned gradient supplied by a {@link Direction}.
  */
 public final class GradientDescent implements Solver {
   private final StepRule stepRule;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * The preconditioned direction D = grad (P^T P + lambda I)^{-1} of the ScaledGD family
- * (MATH.md §3), with P the partner factor (P = U for symmetric models; R for the L-step and L for
+ * (docs/math.md §5), with P the partner factor (P = U for symmetric models; R for the L-step and L for
  * the R-step of asymmetric ones) and lambda from a {@link Damping}:
  * <ul>
  *   <li>ScaledGD (Tong, Ma, Chi 2021): lambda = 0, exact rank r' = r, spectral start;</li>
@@ -21,7 +21,7 @@ import java.util.Arrays;
  * DIVERGED rather than returning a wrong iterate.
  */
 public final class ScaledDirection implements Direction {
-  /** The default step mu = 0.5 of the ScaledGD family (MATH.md §3). */
+  /** The default step mu = 0.5 of the ScaledGD family (docs/math.md §5). */
   public static final double DEFAULT_STEP = 0.5;
 
   private final Damping damping;

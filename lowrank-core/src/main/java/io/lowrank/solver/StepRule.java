@@ -3,7 +3,7 @@ package io.lowrank.solver;
 import io.lowrank.linalg.Check;
 import io.lowrank.model.Problem;
 
-/** How the step size mu is chosen (MATH.md §2). */
+/** How the step size mu is chosen (docs/math.md §3). */
 public sealed interface StepRule permits StepRule.Absolute, StepRule.SpectralFraction {
 
   /** The step size for this problem. */

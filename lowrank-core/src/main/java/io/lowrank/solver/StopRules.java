@@ -17,7 +17,7 @@ import java.time.Duration;
 public record StopRules(int maxIterations, double tolerance, Duration timeLimit, double divergenceFactor,
     int stallWindow, double stallTolerance) {
 
-  /** The divergence factor of MATH.md §2. */
+  /** The divergence factor of docs/math.md §3. */
   public static final double DEFAULT_DIVERGENCE_FACTOR = 1e8;
 
   public StopRules {

@@ -7,7 +7,7 @@ import io.lowrank.solver.Observer;
 import java.util.Arrays;
 
 /**
- * Validation early stopping (MATH.md §5) as an {@link Observer}: at the recording cadence it
+ * Validation early stopping (docs/math.md §9) as an {@link Observer}: at the recording cadence it
  * evaluates the validation error of the iterate, keeps a copy of the iterate with the smallest
  * error seen so far, and asks the {@link io.lowrank.solver.Driver} to stop (EARLY_STOPPED) once the
  * error has not improved by a relative {@code minRelativeImprovement} for {@code patience}

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * A random hold-out split of m measurements or entries (MATH.md §5). Drawn from its own seed, by
+ * A random hold-out split of m measurements or entries (docs/math.md §9). Drawn from its own seed, by
  * convention {@code Seeds.derive(master, Seeds.Stream.SPLIT)}, so the split does not change with
  * alpha or the width. Both index lists are ascending, so row-sorted entries stay row-sorted.
  *
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  */
 public record HoldOut(int[] train, int[] validation) {
 
-  /** The default hold-out fraction of MATH.md §5. */
+  /** The default hold-out fraction of docs/math.md §9. */
   public static final double DEFAULT_FRACTION = 0.1;
 
   /**

@@ -6,13 +6,13 @@ import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 
 /**
- * Singular values of a factored matrix L R^T and its numerical rank (MATH.md §5): the number of
+ * Singular values of a factored matrix L R^T and its numerical rank (docs/math.md §9): the number of
  * singular values above 1e-3 sigma_1. Computed from two thin QR factorisations, L = Q_L T_L and
  * R = Q_R T_R, as the singular values of the k x k core T_L T_R^T, so an n1 x n2 product is never
  * formed when n1, n2 >= k.
  */
 public final class NumericalRank {
-  /** The relative threshold of MATH.md §5. */
+  /** The relative threshold of docs/math.md §9. */
   public static final double DEFAULT_RELATIVE_THRESHOLD = 1e-3;
 
   private NumericalRank() {}

@@ -21,7 +21,7 @@ import io.lowrank.testkit.Tol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Recovery with float32 storage of the measurements equals float64 recovery (MATH.md §6 defaults). */
+/** Recovery with float32 storage of the measurements equals float64 recovery (docs/math.md §10 defaults). */
 class Float32StorageTest {
 
   private static double finalTestError(Precision precision) {

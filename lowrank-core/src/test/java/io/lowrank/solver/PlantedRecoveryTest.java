@@ -19,7 +19,7 @@ import io.lowrank.testkit.Tol;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The planted-recovery claims of the core-engine issue, n = 40, r = 2 (MATH.md §6 defaults). */
+/** The planted-recovery claims of the core-engine issue, n = 40, r = 2 (docs/math.md §10 defaults). */
 class PlantedRecoveryTest {
 
   private static History run(Problem p, int width, double alpha, int iters, long seed) {

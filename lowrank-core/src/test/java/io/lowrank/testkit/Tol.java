@@ -42,7 +42,7 @@ public final class Tol {
   public static final double OVERFIT_TEST_ERROR = 0.5;
 
   /**
-   * Noise-free completion (MATH.md §1.2) with exact width converges linearly; the issue asks for
+   * Noise-free completion (docs/math.md §2) with exact width converges linearly; the issue asks for
    * relative error below 1e-4 well within the iteration budget.
    */
   public static final double COMPLETION_NOISE_FREE = 1e-4;
@@ -124,7 +124,7 @@ public final class Tol {
 
   /**
    * An overparameterised GD run is "stuck" when its error stays above this at a horizon where the
-   * exact-rank run is at machine precision (MATH.md claim 7: "well above 1e-10").
+   * exact-rank run is at machine precision (docs/math.md claim 7: "well above 1e-10").
    */
   public static final double STALLED_ERROR = 1e-8;
 
@@ -163,11 +163,12 @@ public final class Tol {
   public static final double DEEP_RECOVERY = 1e-8;
 
   /**
-   * ALS solves each ridge least-squares half-step to a CG residual of 1e-12 with rho = 1e-8
-   * ||A*(y)||, so on noise-free planted instances it converges to the ridge bias, ~2e-8 relative;
-   * 1e-6 leaves a factor 50.
+   * ALS solves each ridge least-squares half-step to a CG residual of 1e-12 with rho = 1e-12
+   * ||A*(y)||, so on noise-free planted instances it converges to the ridge bias, ~1e-11 relative
+   * (with the first default rho = 1e-8 ||A*(y)|| it stalled at ~2e-8); 1e-9 leaves a factor 50 and
+   * fails if the ridge default goes back up.
    */
-  public static final double ALS_RECOVERY = 1e-6;
+  public static final double ALS_RECOVERY = 1e-9;
 
   /**
    * Rank-free completion of a noise-free planted matrix: the held-out RMSE must be below this

@@ -34,7 +34,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Hold-out splitting, validation early stopping and the numerical rank (MATH.md §5). */
+/** Hold-out splitting, validation early stopping and the numerical rank (docs/math.md §9). */
 class ValidationTest {
 
   @Test

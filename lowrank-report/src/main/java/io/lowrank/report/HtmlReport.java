@@ -20,7 +20,7 @@ public final class HtmlReport {
     StringBuilder h = HtmlPage.begin("lowrank reproduce: small random initialisation is akin to spectral learning");
     h.append("<h1>Small random initialisation is akin to spectral learning — reproduced</h1>\n");
     h.append("<p class=\"lead\">Claims of Stöger &amp; Soltanolkotabi (NeurIPS 2021, arXiv 2106.15013) as listed in ")
-        .append("MATH.md §6, measured by <code>lowrank reproduce</code> ").append(esc(version)).append(". Symmetric GOE ")
+        .append("docs/math.md §10, measured by <code>lowrank reproduce</code> ").append(esc(version)).append(". Symmetric GOE ")
         .append("sensing, f(U) = ¼‖A(UUᵀ) − y‖², U₀ = αG/√r′, step μ = 0.25/λ₁(A*(y)).</p>\n");
     h.append(String.format(Locale.ROOT, "<p class=\"meta\">%s run · %d seeds · %d threads · %d runs · %.1f s wall time</p>%n",
         outcome.budget().quick() ? "quick" : "full", outcome.budget().seeds(), outcome.threads(), outcome.results().size(),

@@ -5,10 +5,10 @@ import io.lowrank.experiment.spec.RunSpec;
 import java.util.List;
 import java.util.Map;
 
-/** One claim of MATH.md §6: the runs it needs and how their results decide it. */
+/** One claim of docs/math.md §10: the runs it needs and how their results decide it. */
 public interface Claim {
 
-  /** The claim number in MATH.md §6. */
+  /** The claim number in docs/math.md §10. */
   int number();
 
   /** The runs to execute (may overlap with other claims' runs; they are run once). */

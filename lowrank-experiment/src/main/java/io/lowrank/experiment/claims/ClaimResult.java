@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * A checked claim: what it says, how it was tested, what was measured and the verdict.
  *
- * @param number claim number in MATH.md §6
+ * @param number claim number in docs/math.md §10
  * @param title short title
  * @param statement the claim in one sentence
  * @param reference where it comes from

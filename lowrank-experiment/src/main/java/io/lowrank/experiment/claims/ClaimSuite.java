@@ -2,11 +2,11 @@ package io.lowrank.experiment.claims;
 
 import java.util.List;
 
-/** The claims of MATH.md §6 in order, configured for a budget. */
+/** The claims of docs/math.md §10 in order, configured for a budget. */
 public final class ClaimSuite {
   private ClaimSuite() {}
 
-  /** Claims 1–8 of MATH.md §6 ({@link NotAvailableClaim} stands in for a claim whose machinery has not landed). */
+  /** Claims 1–8 of docs/math.md §10 ({@link NotAvailableClaim} stands in for a claim whose machinery has not landed). */
   public static List<Claim> standard(Budget budget) {
     ErrorVsAlphaClaim.Config sweep = ErrorVsAlphaClaim.Config.of(budget);
     return List.of(

@@ -21,7 +21,7 @@ import java.util.function.ToDoubleFunction;
 final class ClaimSupport {
   private ClaimSupport() {}
 
-  /** The S&S defaults of MATH.md §6. */
+  /** The S&S defaults of docs/math.md §10. */
   static final int N = 40;
   static final int R = 2;
   static final double KAPPA = 2.0;

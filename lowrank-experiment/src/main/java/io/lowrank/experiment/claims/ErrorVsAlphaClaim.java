@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Claim 1 (MATH.md §6): the final test error falls as a power of alpha, with a log-log slope that
+ * Claim 1 (docs/math.md §10): the final test error falls as a power of alpha, with a log-log slope that
  * grows with the oversampling m / (n r) (>= 1.2 at 20 n r, clearly smaller at 5 n r), while alpha = 1
  * interpolates (train residual ~ 0) without generalising (test error > 0.5).
  */
@@ -149,7 +149,7 @@ public final class ErrorVsAlphaClaim implements Claim {
     return new ClaimResult(1, "Error shrinks polynomially with α",
         "For α from 1e-2 to 1e-6 the final test error falls as a power of α, with a log-log slope that grows with "
             + "the oversampling m/(nr) (≥ 1.2 at m = 20nr, clearly smaller at 5nr); α = 1 interpolates without generalising.",
-        "S&S 2021, Thm 3.3 (error ≲ α^(21/16) under RIP); MATH.md §6 claim 1", criterion,
+        "S&S 2021, Thm 3.3 (error ≲ α^(21/16) under RIP); docs/math.md §10 claim 1", criterion,
         pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline, List.of(traces.build(), errFig.build()), runs());
   }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Claim 2 (MATH.md §6): the iterations needed to reach test error 1e-2 grow like log(1/alpha): a fit
+ * Claim 2 (docs/math.md §10): the iterations needed to reach test error 1e-2 grow like log(1/alpha): a fit
  * a + b log(1/alpha) over alpha in 1e-3..1e-8 has R^2 >= 0.95 (and b > 0).
  */
 public final class IterationsVsAlphaClaim implements Claim {
@@ -98,7 +98,7 @@ public final class IterationsVsAlphaClaim implements Claim {
         line.rSquared()) + (allReached ? "" : "; some runs never reached the target");
     return new ClaimResult(2, "Iterations grow like log(1/α)",
         "The number of iterations to reach test error 1e-2 grows like a + b log(1/α) for α from 1e-3 to 1e-8.",
-        "S&S 2021, Thm 3.3 (T ≍ log(1/α) / (μ σ_min²)); MATH.md §6 claim 2", criterion,
+        "S&S 2021, Thm 3.3 (T ≍ log(1/α) / (μ σ_min²)); docs/math.md §10 claim 2", criterion,
         pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline, List.of(fig), runs());
   }
 }

@@ -47,7 +47,7 @@ public final class NotAvailableClaim implements Claim {
 
   @Override
   public ClaimResult evaluate(Map<RunSpec, RunResult> results) {
-    return new ClaimResult(number, title, statement, "MATH.md §6 claim " + number, "not available: " + missing,
+    return new ClaimResult(number, title, statement, "docs/math.md §10 claim " + number, "not available: " + missing,
         Verdict.NOT_AVAILABLE, Map.of(), Map.of(), "not available: " + missing, List.of(), List.of());
   }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Claim 7 (MATH.md §6): the price of overparameterisation and its cure.
+ * Claim 7 (docs/math.md §10): the price of overparameterisation and its cure.
  *
  * <p>Part A (the price), kappa = 2, alpha_A: plain GD with r' = r converges linearly to machine
  * precision, while with r' = 2r its end game is sublinear: at the same horizon its error is stuck
@@ -219,7 +219,7 @@ public final class OverparameterisationPriceClaim implements Claim {
             + "while ScaledGD(λ) and PrecGD converge linearly with r' > r and their iteration counts barely change "
             + "with κ (1, 10, 100).",
         "Xu, Shen, Ma, Chi (ICML 2023) for ScaledGD(λ); Zhang, Fattahi, Zhang (2021) for PrecGD; Xiong et al. (2023) "
-            + "for GD's sublinear end game; MATH.md §3 and §6 claim 7",
+            + "for GD's sublinear end game; docs/math.md §5 and §6 claim 7",
         criterion(), pass ? Verdict.PASS : Verdict.FAIL, parameters(), numbers, headline,
         figures(results, iterations), runs());
   }

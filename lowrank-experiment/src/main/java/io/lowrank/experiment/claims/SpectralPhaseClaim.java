@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Claim 3 (MATH.md §6): Phase I is spectral. Until T1, U_t tracks the power iterate; at T1 the
+ * Claim 3 (docs/math.md §10): Phase I is spectral. Until T1, U_t tracks the power iterate; at T1 the
  * top-r left singular subspace of U_t is aligned with the top-r eigenspace L of A*(y), the angle
  * falling as alpha falls and as r' grows (<= 0.05 at r' = n, alpha = 1e-6); and the angle to col(X)
  * at T1 is close to the angle between L and col(X).
@@ -145,7 +145,7 @@ public final class SpectralPhaseClaim implements Claim {
     return new ClaimResult(3, "Phase I is spectral; overparameterisation sharpens it",
         "Until T1 GD tracks the power iterate; at T1 its top-r subspace is aligned with the top-r eigenspace of A*(y) "
             + "(better for smaller α and larger r'), so GD has found the spectral initialiser by itself.",
-        "S&S 2021, §3 (Phase I ≈ power method on A*(y)); MATH.md §6 claim 3", criterion,
+        "S&S 2021, §3 (Phase I ≈ power method on A*(y)); docs/math.md §10 claim 3", criterion,
         pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline.toString(), List.of(power.build(), align.build()), runs());
   }
 }

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Claim 4 (MATH.md §6): three phases are visible and detected: T1 &lt; T2 &lt; end; the signal grows
+ * Claim 4 (docs/math.md §10): three phases are visible and detected: T1 &lt; T2 &lt; end; the signal grows
  * geometrically in Phase II while the noise term stays small; then linear convergence to an
  * alpha-dependent floor.
  */
@@ -153,7 +153,7 @@ public final class ThreePhasesClaim implements Claim {
     return new ClaimResult(4, "Three phases are visible and detected",
         "T1 < T2 < end: the signal grows geometrically while the noise term stays small, then GD converges linearly "
             + "to an α-dependent floor.",
-        "S&S 2021, §3 (Phases I–III of the proof); MATH.md §4 and §6 claim 4", criterion,
+        "S&S 2021, §3 (Phases I–III of the proof); docs/math.md §7 and §6 claim 4", criterion,
         pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline.toString(), List.of(grid), runs());
   }
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Claim 6 (MATH.md §6): implicit bias to minimum trace. The trace excess
+ * Claim 6 (docs/math.md §10): implicit bias to minimum trace. The trace excess
  * (tr(UU^T) - tr(M*)) / tr(M*) at the horizon falls monotonically towards 0 as alpha falls. Uses the
  * alpha-sweep runs of claim 1 at the smallest oversampling (where interpolants are not unique).
  */
@@ -75,7 +75,7 @@ public final class TraceBiasClaim implements Claim {
         c.oversamplings()[0], maxFinalExcess, sci(c.alphas()[c.alphas().length - 1]));
     return new ClaimResult(6, "Implicit bias to minimum trace",
         "The trace excess (tr(UUᵀ) − tr(M*)) / tr(M*) falls monotonically towards 0 as α falls.",
-        "S&S 2021, §1 (implicit regularisation; cf. Gunasekar et al. 2017 nuclear-norm conjecture); MATH.md §6 claim 6",
+        "S&S 2021, §1 (implicit regularisation; cf. Gunasekar et al. 2017 nuclear-norm conjecture); docs/math.md §10 claim 6",
         criterion, pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline.toString(), List.of(fig.build()), runs());
   }
 }

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Claim 8 (MATH.md §6, §5): validation early stopping on noisy GOE sensing with r' = n picks an
+ * Claim 8 (docs/math.md §10, §5): validation early stopping on noisy GOE sensing with r' = n picks an
  * iterate whose test error is within a factor (1.5) of the best test error along the path, and
  * far below (at most a fraction of) the test error of the final, overfit iterate.
  *
@@ -174,7 +174,7 @@ public final class ValidationEarlyStoppingClaim implements Claim {
     return new ClaimResult(8, "Validation early stopping",
         "On noisy data with r' = n, validation early stopping picks an iterate within 1.5x of the best test error "
             + "along the path and far below the final overfit iterate's.",
-        "MATH.md §5 and §6 claim 8", criterion, pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline,
+        "docs/math.md §9 and §6 claim 8", criterion, pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline,
         List.of(fig.build()), runs());
   }
 }

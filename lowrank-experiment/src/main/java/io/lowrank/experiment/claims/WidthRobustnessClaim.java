@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Claim 5 (MATH.md §6): overparameterisation makes the start robust: the median iterations to test
+ * Claim 5 (docs/math.md §10): overparameterisation makes the start robust: the median iterations to test
  * error 1e-2 do not increase as r' grows from r to 2r, 4r, n, and their spread over seeds does not
  * grow.
  */
@@ -102,7 +102,7 @@ public final class WidthRobustnessClaim implements Claim {
     return new ClaimResult(5, "Overparameterisation makes the start robust",
         "Median iterations to test error 1e-2 do not increase as r' grows from r to 2r, 4r, n, and their spread over "
             + "seeds does not grow.",
-        "S&S 2021, §3 (overparameterised small init); MATH.md §6 claim 5", criterion,
+        "S&S 2021, §3 (overparameterised small init); docs/math.md §10 claim 5", criterion,
         pass ? Verdict.PASS : Verdict.FAIL, params, numbers, headline.toString(), List.of(fig), runs());
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A symmetric Gaussian sensing instance (MATH.md §1.1) saved as NumPy files in one directory:
+ * A symmetric Gaussian sensing instance (docs/math.md §2) saved as NumPy files in one directory:
  * <ul>
  *   <li>{@code A.npy}: the raw measurement matrices A_i as an m x n x n array (without the
  *       1/sqrt(m) that the operator applies), each symmetric;

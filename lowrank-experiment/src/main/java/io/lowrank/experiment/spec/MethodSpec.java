@@ -129,18 +129,18 @@ public sealed interface MethodSpec {
   }
 
   /**
-   * Alternating least squares with a ridge rho = ridge x ||A*(y)|| (default 1e-8), asymmetric
+   * Alternating least squares with a ridge rho = ridge x ||A*(y)|| (default 1e-12), asymmetric
    * models only. {@code step} is the relaxation omega (default 1, plain ALS).
    */
   record Als(Double step, Double ridge) implements MethodSpec {
-    public static final double DEFAULT_RIDGE = 1e-8;
+    public static final double DEFAULT_RIDGE = 1e-12;
 
     public Als {
       if (step != null) {
         Valid.range(step, 1e-6, 2.0, "step", "a relaxation 0 < omega <= 2 (1 is plain ALS)");
       }
       if (ridge != null) {
-        Valid.nonNegative(ridge, "ridge", "1e-8 (rho = ridge x ||A*(y)||)");
+        Valid.nonNegative(ridge, "ridge", "1e-12 (rho = ridge x ||A*(y)||)");
       }
     }
 

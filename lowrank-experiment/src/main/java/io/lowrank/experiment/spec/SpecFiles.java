@@ -108,6 +108,8 @@ public final class SpecFiles {
     private final Map<String, Integer> lines;
     /** Keys set after reading, with where they were set: a "--set k=v" text, or an option name and its value. */
     private final Map<String, Origin> sets = new HashMap<>();
+    /** Leaf keys given on the command line (an option or a --set), with how: a second value for one is an error. */
+    private final Map<String, String> given = new HashMap<>();
 
     private Source(ObjectNode tree, String name, Map<String, Integer> lines) {
       this.tree = tree;
@@ -185,14 +187,57 @@ public final class SpecFiles {
      * {@code <option> <value> is invalid; accepted: ...}. A null value leaves the key as it is.
      */
     public Source option(String path, Object value, String option) {
+      return option(path, value, option, null);
+    }
+
+    /**
+     * As {@link #option(String, Object, String)}, with the value as the user typed it (for an option
+     * that sets a section, e.g. {@code --p 0.3} setting {@code problem.sampling}).
+     */
+    public Source option(String path, Object value, String option, String typed) {
       if (value == null) {
         return this;
       }
       JsonNode node = value instanceof JsonNode j ? j : JSON.valueToTree(value);
+      String shown = typed != null ? typed
+          : value instanceof JsonNode j ? (j.isTextual() ? j.asText() : j.toString()) : SpecException.show(value);
+      claim(path, node, option + " " + shown);
       set(path, node, option);
-      String shown = value instanceof JsonNode j ? (j.isTextual() ? j.asText() : j.toString()) : SpecException.show(value);
       sets.put(path, new Origin(option, shown));
       return this;
+    }
+
+    /**
+     * Sets a dotted path to a value a command supplies itself (its own default, not something the
+     * user typed): a later option or {@code --set} of the same key replaces it without complaint.
+     */
+    public Source preset(String path, Object value) {
+      if (value != null && !given.containsKey(path)) {
+        set(path, value instanceof JsonNode j ? j : JSON.valueToTree(value), "the command's default for " + path);
+      }
+      return this;
+    }
+
+    /** Records the leaf keys of {@code value} at {@code path} as given by {@code how}; refuses a second value for one. */
+    private void claim(String path, JsonNode value, String how) {
+      for (var e : given.entrySet()) {
+        String k = e.getKey();
+        if (k.equals(path) || k.startsWith(path + ".") || path.startsWith(k + ".")) {
+          throw new BadInputException(how + ": " + k + " is already given by " + e.getValue() + "; accepted: give each "
+              + "key once (a --set overrides only the keys of a spec file)");
+        }
+      }
+      leaves(path, value, how);
+    }
+
+    private void leaves(String path, JsonNode value, String how) {
+      if (value.isTextual() && TYPE_KEYS.containsKey(last(path))) {
+        given.put(path + "." + TYPE_KEYS.get(last(path)), how);
+      } else if (value.isObject() && value.size() > 0) {
+        value.fields().forEachRemaining(f -> leaves(path + "." + f.getKey(), f.getValue(), how));
+      } else {
+        given.put(path, how);
+      }
     }
 
     /** True when the key was given in the file or set since. */
@@ -212,7 +257,11 @@ public final class SpecFiles {
           throw new BadInputException("--set " + shorten(a) + " is invalid; accepted: --set key.path=value, e.g. "
               + "--set problem.n=60 or --set alpha=1e-4");
         }
-        set(a.substring(0, eq), a.substring(eq + 1), "--set " + shorten(a));
+        String origin = "--set " + shorten(a);
+        String path = SpecPaths.canonical(a.substring(0, eq));
+        set(a.substring(0, eq), a.substring(eq + 1), origin);
+        JsonNode value = at(path);
+        claim(path, value == null ? JsonNodeFactory.instance.nullNode() : value, origin);
       }
       return this;
     }
@@ -283,6 +332,17 @@ public final class SpecFiles {
         }
         known.sort(null);
         String what = parent.isEmpty() ? "the spec" : parent;
+        String section = last(parent);
+        JsonNode typeNode = typeKey == null ? null : at(join(parent, typeKey));
+        List<String> owners = typeKey == null ? List.of() : owners(section, last(path));
+        if (!owners.isEmpty() && typeNode != null && typeNode.isTextual()) {
+          String word = TYPE_WORDS.get(section);
+          String either = owners.size() == 1 ? owners.get(0)
+              : String.join(", ", owners.subList(0, owners.size() - 1)) + " or " + owners.get(owners.size() - 1);
+          return error(path, "only for " + word + " " + either + ", not " + typeNode.asText()
+              + "; accepted: set " + join(parent, typeKey) + " to " + either + ", or drop it "
+              + "(keys of " + typeNode.asText() + ": " + String.join(", ", known) + ")");
+        }
         return error(path, "unknown key in " + what + "; accepted: " + String.join(", ", known));
       }
       if (e instanceof InvalidTypeIdException t) {
@@ -402,6 +462,42 @@ public final class SpecFiles {
       }
     }
     return String.join(".", parts);
+  }
+
+  /** What the type key of a polymorphic section is called in messages. */
+  private static final Map<String, String> TYPE_WORDS = Map.of("problem", "model", "init", "init kind", "method",
+      "method", "sampling", "sampling kind");
+
+  /** The types of a polymorphic section, by id. */
+  private static Map<String, Class<?>> types(String section) {
+    Map<String, Class<?>> t = new java.util.LinkedHashMap<>();
+    switch (section) {
+      case "problem" -> Arrays.stream(Model.values()).forEach(m -> t.put(m.id(), m.type()));
+      case "method" -> Arrays.stream(Method.values()).forEach(m -> t.put(m.id(), methodType(m)));
+      case "init" -> annotated(InitSpec.class, t);
+      case "sampling" -> annotated(Sampling.class, t);
+      default -> { }
+    }
+    return t;
+  }
+
+  private static void annotated(Class<?> base, Map<String, Class<?>> into) {
+    for (var type : base.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+      into.put(type.name(), type.value());
+    }
+  }
+
+  /** The ids of the types of {@code section} that have the (snake_case) key. */
+  static List<String> owners(String section, String key) {
+    var snake = new PropertyNamingStrategies.SnakeCaseStrategy();
+    List<String> owners = new ArrayList<>();
+    for (var e : types(section).entrySet()) {
+      if (e.getValue().isRecord() && Arrays.stream(e.getValue().getRecordComponents())
+          .anyMatch(c -> snake.translate(c.getName()).equals(key))) {
+        owners.add(e.getKey());
+      }
+    }
+    return owners;
   }
 
   /** The type of a polymorphic section that does not name one. */

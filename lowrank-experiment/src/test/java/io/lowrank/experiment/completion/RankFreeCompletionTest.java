@@ -66,7 +66,7 @@ class RankFreeCompletionTest {
    * Rank-free on a planted rank-5 matrix with width 50 (ten times too wide): GD grows the five
    * signal directions; the other 45 start at ~alpha^2 and are amplified only while the signal is
    * being fitted (by ~2e3 here: from alpha = 1e-3 they end near 2e-3 sigma_1, above the threshold,
-   * so this test uses alpha = 1e-5), staying far below the 1e-3 sigma_1 threshold of MATH.md §5.
+   * so this test uses alpha = 1e-5), staying far below the 1e-3 sigma_1 threshold of docs/math.md §9.
    */
   @Test
   void recoversTheNumericalRankOfAPlantedRank5Matrix() {
@@ -118,7 +118,7 @@ class RankFreeCompletionTest {
     }
   }
 
-  /** The facts of shared/data/README.md. */
+  /** The facts of docs/data.md. */
   @Test
   void movieLensParserMatchesTheDocumentedFacts() throws IOException {
     TripletFiles.Data d = TripletFiles.read(RealData.require("movielens_small.csv"), TripletFiles.Duplicates.ERROR);

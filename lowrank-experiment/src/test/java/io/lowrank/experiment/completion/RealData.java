@@ -21,7 +21,7 @@ public final class RealData {
     Path file = dir == null ? Path.of("data", relative) : dir.resolve("data").resolve(relative);
     if (!Files.isRegularFile(file)) {
       String message = "SKIPPED: real data " + file
-          + " is absent; run scripts/fetch-data.sh to fetch it (see shared/data/README.md)";
+          + " is absent; run scripts/fetch-data.sh to fetch it (see docs/data.md)";
       System.err.println(message); // surefire keeps assumption messages out of the console: make the skip visible
       assumeTrue(false, message);
     }

@@ -85,7 +85,7 @@ class SpecFilesTest {
   @Test
   void shorthandsAndAliases() {
     RunSpec s = SpecFiles.parse("problem: rank-one\nmethod: precgd\n", "s.yaml")
-        .setAll(List.of("n=25", "r=1", "alpha=1e-4", "iters=10", "record-every=2", "init=spectral", "init.pad_alpha=0"))
+        .setAll(List.of("n=25", "r=1", "iters=10", "record-every=2", "init=spectral", "init.pad_alpha=0"))
         .bind();
     assertThat(s.model()).isEqualTo(Model.RANK_ONE);
     assertThat(s.problem().rows()).isEqualTo(25);
@@ -94,6 +94,10 @@ class SpecFilesTest {
     assertThat(s.stop().iterations()).isEqualTo(10);
     assertThat(s.recording().every()).isEqualTo(2);
     assertThat(SpecPaths.canonical("record-every")).isEqualTo("record.every");
+    assertThat(SpecPaths.canonical("alpha")).isEqualTo("init.alpha");
+    // a section word after a key inside it would silently drop the key: refused
+    assertThatThrownBy(() -> SpecFiles.Source.empty("").setAll(List.of("alpha=1e-4", "init=spectral")))
+        .hasMessageStartingWith("--set init=spectral: init.alpha is already given by --set alpha=1e-4");
   }
 
   @Test
@@ -117,7 +121,10 @@ class SpecFilesTest {
         Arguments.of("problem: {model: goee}", "spec.yaml:1: problem.model: 'goee' is not known; accepted: goe, asymmetric, rank-one, completion, instance, ratings"),
         Arguments.of("problem:\n  model: goe\n  nn: 3\n", "spec.yaml:3: problem.nn: unknown key in problem; accepted: kappa, m, model, n, noise, oversampling, r, spacing"),
         Arguments.of("init:\n  alpah: 1\n", "spec.yaml:2: init.alpah: unknown key in init; accepted: alpha, beta, kind"),
-        Arguments.of("method:\n  name: gd\n  lambda: 1\n", "spec.yaml:3: method.lambda: unknown key in method; accepted: name, step, step_fraction"),
+        Arguments.of("method:\n  name: gd\n  lambda: 1\n", "spec.yaml:3: method.lambda: only for method scaledgd-lambda, not gd; accepted: set method.name to scaledgd-lambda, or drop it (keys of gd: name, step, step_fraction)"),
+        Arguments.of("problem:\n  model: completion\n  m: 100\n", "spec.yaml:3: problem.m: only for model goe, asymmetric or rank-one, not completion; accepted: set problem.model to goe, asymmetric or rank-one, or drop it"),
+        Arguments.of("problem: {model: completion, sampling: {kind: uniform, tau: 1}}", "problem.sampling.tau: only for sampling kind relu, not uniform; accepted: set problem.sampling.kind to relu"),
+        Arguments.of("init: {kind: spectral, alpha: 1}", "init.alpha: only for init kind small-random, not spectral; accepted: set init.kind to small-random, or drop it (keys of spectral: kind, pad_alpha, rank)"),
         Arguments.of("stop: {iters: 3}", "spec.yaml:1: stop.iters: unknown key in stop; accepted: early_stopping, iterations, target_error, time_limit, tolerance"),
         Arguments.of("recrod: {every: 3}", "spec.yaml:1: recrod: unknown key in the spec; accepted: init, method, precision, problem, record, seed, stop, threads, width"),
         Arguments.of("init: {kind: spectrall}", "spec.yaml:1: init.kind: 'spectrall' is not known; accepted: small-random, spectral, given"),
@@ -185,6 +192,28 @@ class SpecFilesTest {
           assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("io.lowrank.");
           assertThat(e.getMessage().length()).isLessThan(400);
         });
+  }
+
+  @Test
+  void aKeyGivenTwiceOnTheCommandLineIsRefusedButASetOverridesTheFile() {
+    SpecFiles.Source file = SpecFiles.parse("problem: {n: 12}\nseed: 3\n", "s.yaml");
+    assertThat(file.setAll(List.of("n=14", "seed=5")).bind().problem().rows()).isEqualTo(14);
+    assertThatThrownBy(() -> SpecFiles.Source.empty("").option("problem.kappa", 3.0, "--kappa")
+        .setAll(List.of("problem.kappa=4")))
+        .hasMessage("--set problem.kappa=4: problem.kappa is already given by --kappa 3; accepted: give each key once "
+            + "(a --set overrides only the keys of a spec file)");
+    assertThatThrownBy(() -> SpecFiles.Source.empty("").setAll(List.of("seed=2", "seed=3")))
+        .hasMessageStartingWith("--set seed=3: seed is already given by --set seed=2;");
+    assertThatThrownBy(() -> SpecFiles.Source.empty("").option("problem.n", 10, "--n")
+        .setAll(List.of("problem={model: goe, n: 12}")))
+        .hasMessageContaining("problem.n is already given by --n 10");
+    assertThatThrownBy(() -> SpecFiles.Source.empty("").setAll(List.of("method=precgd")).option("method.name", "gd",
+        "--method")).hasMessageStartingWith("--method gd: method.name is already given by --set method=precgd");
+    // a section word then a key inside it, and a command's own default then the user's value, are fine
+    RunSpec s = SpecFiles.Source.empty("").preset("problem.model", "completion")
+        .setAll(List.of("method=precgd", "method.step=0.1", "problem.model=goe")).bind();
+    assertThat(s.problem()).isInstanceOf(ProblemSpec.Goe.class);
+    assertThat(s.method()).isInstanceOfSatisfying(MethodSpec.PrecGd.class, m -> assertThat(m.step()).isEqualTo(0.1));
   }
 
   @Test
