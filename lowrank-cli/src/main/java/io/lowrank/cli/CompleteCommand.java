@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code lowrank complete INPUT}: rank-free matrix completion of observed (row, column, value)
  * triples by gradient descent on a wide factor pair from a small start, with validation early
- * stopping (docs/math.md §9). Thin: options become a {@link CompletionSpec}, the library runs it,
+ * stopping (docs/math.md §9). Thin: options become a ratings {@link RunSpec}, the library runs it,
  * {@link CompleteOutputs} writes the files.
  */
 @Command(name = "complete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
     description = {"Complete a partially observed matrix (e.g. ratings) from (row id, column id, value)",
         "triples (CSV/TSV with optional header, or MatrixMarket .mtx) without choosing a rank:",
         "GD on a wide factor pair from a small start, stopped early on held-out entries.",
-        "Exit codes: 0 done, 2 bad input, 70 internal error."})
+        "Exit status: 0 done, 1 the fit diverged, 2 bad input, 70 internal error."})
 public final class CompleteCommand implements Callable<Integer> {
 
   @Spec
@@ -47,29 +47,14 @@ public final class CompleteCommand implements Callable<Integer> {
   @Mixin
   RunOptions run = new RunOptions();
 
+  @Mixin
+  CompletionOptions fit = new CompletionOptions();
+
   @Option(names = "--out", paramLabel = "DIR", description = "write factors, summary.json and predictions into DIR (created if missing).")
   Path out;
 
-  @Option(names = "--width", paramLabel = "R'", description = "factor width r'. Default: min(rows, columns, 100).")
-  Integer width;
-
-  @Option(names = "--alpha", paramLabel = "A", description = "initial scale: L_0 = A G_L / sqrt(r'), R_0 = A G_R / sqrt(r'). Default: 1e-3.")
-  Double alpha;
-
-  @Option(names = "--step-fraction", paramLabel = "C", description = "c in the step size mu = c / ||A*(y)||. Default: 0.25.")
-  Double stepFraction;
-
-  @Option(names = "--hold-out", paramLabel = "F", description = "fraction of the entries held out for validation, 0 < F < 1. Default: 0.1.")
-  Double holdOut;
-
-  @Option(names = "--patience", paramLabel = "T", description = "stop after T iterations without validation progress. Default: 200.")
-  Integer patience;
-
   @Option(names = "--validate-every", paramLabel = "K", description = "measure the validation error every K iterations. Default: 5.")
   Integer validateEvery;
-
-  @Option(names = "--centring", paramLabel = "none|mean|biases", description = "baseline removed before fitting: none, the global mean, or mean + row and column biases. Default: biases.")
-  String centring;
 
   @Option(names = "--bias-lambda", paramLabel = "L", description = "regularisation of the row and column biases. Default: 5.")
   Double biasLambda;
@@ -160,16 +145,8 @@ public final class CompleteCommand implements Callable<Integer> {
     source.option("problem", problem, "INPUT", input.toString());
     source.option("problem.duplicates", duplicates == null ? null : duplicates.name().toLowerCase(java.util.Locale.ROOT),
         "--duplicates");
-    source.option("problem.centring", centring, "--centring");
+    fit.applyTo(source);
     source.option("problem.bias_lambda", biasLambda, "--bias-lambda");
-    source.option("width", width, "--width");
-    source.option("init.alpha", alpha, "--alpha");
-    source.option("method.step_fraction", stepFraction, "--step-fraction");
-    if (holdOut != null || patience != null || validateEvery != null) {
-      source.preset("stop.early_stopping", new LinkedHashMap<>());
-    }
-    source.option("stop.early_stopping.hold_out", holdOut, "--hold-out");
-    source.option("stop.early_stopping.patience", patience, "--patience");
     source.option("stop.early_stopping.every", validateEvery, "--validate-every");
     OptionChecks.intRange(topK, 0, Integer.MAX_VALUE, "--top-k", "an integer >= 0 (0 = off)");
     run.applyTo(source);

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         "completion (GD on a wide factor pair from a small start, validation early stopping)",
         "and report the PSNR. Colour images are converted to grey (BT.601 luma) unless",
         "--per-channel is given.",
-        "Exit codes: 0 done, 2 bad input, 70 internal error."})
+        "Exit status: 0 done, 1 the fit diverged, 2 bad input, 70 internal error."})
 public final class InpaintCommand implements Callable<Integer> {
   static final String RECONSTRUCTED = "reconstructed.png";
   static final String MASK = "mask.png";
@@ -52,6 +52,9 @@ public final class InpaintCommand implements Callable<Integer> {
   @Mixin
   RunOptions run = new RunOptions();
 
+  @Mixin
+  CompletionOptions fit = new CompletionOptions();
+
   @Option(names = "--observe", paramLabel = "F", defaultValue = "0.3", description = "fraction of pixels observed, 0 < F < 1. Default: ${DEFAULT-VALUE}.")
   double observe;
 
@@ -60,24 +63,6 @@ public final class InpaintCommand implements Callable<Integer> {
 
   @Option(names = "--per-channel", description = "complete each colour channel separately and write a colour image (default: convert to grey).")
   boolean perChannel;
-
-  @Option(names = "--width", paramLabel = "R'", description = "factor width r'. Default: min(height, width, 100).")
-  Integer width;
-
-  @Option(names = "--alpha", paramLabel = "A", description = "initial scale of the factors. Default: 1e-3.")
-  Double alpha;
-
-  @Option(names = "--step-fraction", paramLabel = "C", description = "c in mu = c / ||A*(y)||. Default: 0.25.")
-  Double stepFraction;
-
-  @Option(names = "--hold-out", paramLabel = "F", description = "fraction of the observed pixels held out for early stopping. Default: 0.1.")
-  Double holdOut;
-
-  @Option(names = "--patience", paramLabel = "T", description = "stop after T iterations without validation progress. Default: 200.")
-  Integer patience;
-
-  @Option(names = "--centring", paramLabel = "none|mean|biases", description = "baseline removed before fitting (row and column means of the image for biases). Default: biases.")
-  String centring;
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Summary(String command, String lowrankVersion, String image, int width, int height, int channels,
@@ -146,15 +131,7 @@ public final class InpaintCommand implements Callable<Integer> {
     problem.put("path", image.toString());
     source.option("problem", problem, "IMAGE", image.toString());
     source.preset("problem.bias_lambda", 0.0);
-    source.option("problem.centring", centring, "--centring");
-    source.option("width", width, "--width");
-    source.option("init.alpha", alpha, "--alpha");
-    source.option("method.step_fraction", stepFraction, "--step-fraction");
-    if (holdOut != null || patience != null) {
-      source.preset("stop.early_stopping", new LinkedHashMap<>());
-    }
-    source.option("stop.early_stopping.hold_out", holdOut, "--hold-out");
-    source.option("stop.early_stopping.patience", patience, "--patience");
+    fit.applyTo(source);
     run.applyTo(source);
     source.option("threads", run.threads, "--threads");
     run.applySets(source);

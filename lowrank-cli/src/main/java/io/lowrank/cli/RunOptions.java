@@ -38,8 +38,8 @@ final class RunOptions {
   Integer threads;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", order = 106,
-      description = "set any spec key (e.g. --set problem.noise=0.01, --set alpha=1e-4); repeatable; applied after "
-          + "the other options. Keys: docs/math.md.")
+      description = "set any spec key (e.g. --set problem.noise=0.01, --set alpha=1e-4); repeatable; each key once "
+          + "(by an option or a --set), except that on run a --set overrides the spec file. Keys: docs/math.md §12.")
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--print-spec", order = 107, description = "print the fully resolved spec as YAML and exit.")

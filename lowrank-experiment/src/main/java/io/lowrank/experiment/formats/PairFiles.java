@@ -1,17 +1,11 @@
 package io.lowrank.experiment.formats;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the (row id, column id) pairs to predict for {@code lowrank complete --predict}, in the
@@ -46,40 +40,23 @@ public final class PairFiles {
     Map<String, Integer> cols = data.colIndex();
     boolean integerIds = data.integerIds();
     List<Pair> out = new ArrayList<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        CSVParser parser = CSVParser.parse(reader, TripletFiles.format(delimiter))) {
-      var it = parser.iterator();
-      boolean first = true;
-      while (true) {
-        CSVRecord rec;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          rec = it.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          throw TripletFiles.bad(file, parser.getCurrentLineNumber() + 1, "cannot be parsed", null,
-              "check the quoting: a quoted field must end with a quote");
-        }
-        long line = parser.getCurrentLineNumber();
-        if (rec.size() < 2) {
-          throw TripletFiles.bad(file, line, "has " + rec.size() + " field but 2 are needed (row id, column id)", rec,
-              "give one pair per line");
-        }
-        String r = rec.get(0);
-        String c = rec.get(1);
-        if (first) {
-          first = false;
-          boolean sameHeader = data.header() != null && data.header().get(0).equalsIgnoreCase(r)
-              && data.header().get(1).equalsIgnoreCase(c);
-          boolean textOverIntegers = integerIds && (!TripletFiles.isInteger(r) || !TripletFiles.isInteger(c));
-          if (sameHeader || textOverIntegers) {
-            continue;
-          }
-        }
-        out.add(new Pair(line, r, c, rows.getOrDefault(r, -1), cols.getOrDefault(c, -1)));
+    TripletFiles.forEachRecord(file, delimiter, (rec, line, first) -> {
+      if (rec.size() < 2) {
+        throw TripletFiles.bad(file, line, "has " + rec.size() + " field but 2 are needed (row id, column id)", rec,
+            "give one pair per line");
       }
-    }
+      String r = rec.get(0);
+      String c = rec.get(1);
+      if (first) {
+        boolean sameHeader = data.header() != null && data.header().get(0).equalsIgnoreCase(r)
+            && data.header().get(1).equalsIgnoreCase(c);
+        boolean textOverIntegers = integerIds && (!TripletFiles.isInteger(r) || !TripletFiles.isInteger(c));
+        if (sameHeader || textOverIntegers) {
+          return;
+        }
+      }
+      out.add(new Pair(line, r, c, rows.getOrDefault(r, -1), cols.getOrDefault(c, -1)));
+    });
     if (out.isEmpty()) {
       throw new BadInputException(file + " has no pairs to predict; give one line per pair: row id, column id");
     }

@@ -113,10 +113,14 @@ public final class TripletFiles {
     return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).setTrim(true).get();
   }
 
-  private static Data readDelimited(Path file, Duplicates policy) throws IOException {
-    char delimiter = sniffDelimiter(file);
-    Builder b = new Builder(file);
-    List<String> header = null;
+  /** What is done with each record of a delimited file. */
+  interface RecordHandler {
+    /** {@code rec} is on 1-based {@code line}; {@code first} for the file's first record (maybe a header). */
+    void accept(CSVRecord rec, long line, boolean first);
+  }
+
+  /** Streams the records of a delimited file in order; one that cannot be parsed is a one-line error. */
+  static void forEachRecord(Path file, char delimiter, RecordHandler handler) throws IOException {
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
       var it = parser.iterator();
@@ -132,23 +136,29 @@ public final class TripletFiles {
           throw bad(file, parser.getCurrentLineNumber() + 1, "cannot be parsed (" + oneLine(e) + ")", null,
               "check the quoting: a quoted field must end with a quote");
         }
-        long line = parser.getCurrentLineNumber();
-        if (rec.size() < 3) {
-          throw bad(file, line, "has " + rec.size() + " field" + (rec.size() == 1 ? "" : "s")
-              + " but 3 are needed (row id, column id, value)", rec, "separate the fields with "
-              + (delimiter == '\t' ? "tabs" : "commas"));
-        }
-        if (first) {
-          first = false;
-          if (!looksNumeric(rec.get(2))) {
-            header = List.of(rec.get(0), rec.get(1), rec.get(2));
-            continue;
-          }
-        }
-        b.add(rec.get(0), rec.get(1), parseValue(file, line, rec.get(2), rec), line);
+        handler.accept(rec, parser.getCurrentLineNumber(), first);
+        first = false;
       }
     }
-    return b.build(delimiter == '\t' ? "tsv" : "csv", header, policy);
+  }
+
+  private static Data readDelimited(Path file, Duplicates policy) throws IOException {
+    char delimiter = sniffDelimiter(file);
+    Builder b = new Builder(file);
+    List<List<String>> header = new ArrayList<>(1);
+    forEachRecord(file, delimiter, (rec, line, first) -> {
+      if (rec.size() < 3) {
+        throw bad(file, line, "has " + rec.size() + " field" + (rec.size() == 1 ? "" : "s")
+            + " but 3 are needed (row id, column id, value)", rec, "separate the fields with "
+            + (delimiter == '\t' ? "tabs" : "commas"));
+      }
+      if (first && !looksNumeric(rec.get(2))) {
+        header.add(List.of(rec.get(0), rec.get(1), rec.get(2)));
+        return;
+      }
+      b.add(rec.get(0), rec.get(1), parseValue(file, line, rec.get(2), rec), line);
+    });
+    return b.build(delimiter == '\t' ? "tsv" : "csv", header.isEmpty() ? null : header.get(0), policy);
   }
 
   static double parseValue(Path file, long line, String text, CSVRecord rec) {

@@ -94,6 +94,75 @@ public sealed interface ProblemSpec {
     }
   }
 
+  /** The square symmetric sensing models (GOE, rank-one): one n x n factor model, sized by n, r and m. */
+  sealed interface SquareSensing extends ProblemSpec permits Goe, RankOne {
+    Integer n();
+
+    Integer r();
+
+    Double kappa();
+
+    Spacing spacing();
+
+    Integer m();
+
+    Double oversampling();
+
+    Double noise();
+
+    @Override
+    default boolean symmetricModel() {
+      return true;
+    }
+
+    @Override
+    default Integer rows() {
+      return n();
+    }
+
+    @Override
+    default Integer cols() {
+      return n();
+    }
+
+    @Override
+    default Integer rank() {
+      return r();
+    }
+
+    @Override
+    default Integer measurements() {
+      return m();
+    }
+
+    /** The checks of a record's constructor (each value that is given). */
+    private static void check(Integer n, Integer r, Double kappa, Integer m, Double oversampling, Double noise) {
+      checkSize(n, "n");
+      checkCommon(r, kappa, noise);
+      checkOversampling(oversampling);
+      if (n != null) {
+        checkRank(r, n, "n");
+      }
+      if (m != null) {
+        Valid.intRange(m, 1, Integer.MAX_VALUE - 8, "m", "an integer >= 1");
+      }
+    }
+
+    /** A record's constructor, in component order. */
+    interface Make<T extends SquareSensing> {
+      T of(Integer n, Integer r, Double kappa, Spacing spacing, Integer m, Double oversampling, Double noise);
+    }
+
+    /** {@code p} with every default filled in: n 40, r min(2, n), kappa 2, geometric, m = 20 n r, noise 0. */
+    private static <T extends SquareSensing> T resolve(SquareSensing p, Make<T> make) {
+      int nn = Valid.or(p.n(), DEFAULT_N);
+      int rr = Valid.or(p.r(), Math.min(DEFAULT_R, nn));
+      checkRank(rr, nn, "n");
+      return make.of(nn, rr, Valid.or(p.kappa(), DEFAULT_KAPPA), Valid.or(p.spacing(), Spacing.GEOMETRIC),
+          measurementCount(p.m(), p.oversampling(), (double) nn * rr), null, Valid.or(p.noise(), 0.0));
+    }
+  }
+
   /**
    * GOE sensing (docs/math.md): M* = X X^T, y_i = &lt;A_i, M*&gt; / sqrt(m) + e_i.
    *
@@ -106,51 +175,14 @@ public sealed interface ProblemSpec {
    * @param noise standard deviation of e (default 0)
    */
   record Goe(Integer n, Integer r, Double kappa, Spacing spacing, Integer m, Double oversampling, Double noise)
-      implements ProblemSpec {
+      implements SquareSensing {
     public Goe {
-      checkSize(n, "n");
-      checkCommon(r, kappa, noise);
-      checkOversampling(oversampling);
-      if (n != null) {
-        checkRank(r, n, "n");
-      }
-      if (m != null) {
-        Valid.intRange(m, 1, Integer.MAX_VALUE - 8, "m", "an integer >= 1");
-      }
+      SquareSensing.check(n, r, kappa, m, oversampling, noise);
     }
 
     @Override
     public Goe resolved() {
-      int nn = Valid.or(n, DEFAULT_N);
-      int rr = Valid.or(r, Math.min(DEFAULT_R, nn));
-      checkRank(rr, nn, "n");
-      return new Goe(nn, rr, Valid.or(kappa, DEFAULT_KAPPA), Valid.or(spacing, Spacing.GEOMETRIC),
-          measurementCount(m, oversampling, (double) nn * rr), null, Valid.or(noise, 0.0));
-    }
-
-    @Override
-    public boolean symmetricModel() {
-      return true;
-    }
-
-    @Override
-    public Integer rows() {
-      return n;
-    }
-
-    @Override
-    public Integer cols() {
-      return n;
-    }
-
-    @Override
-    public Integer rank() {
-      return r;
-    }
-
-    @Override
-    public Integer measurements() {
-      return m;
+      return SquareSensing.resolve(this, Goe::new);
     }
   }
 
@@ -230,51 +262,14 @@ public sealed interface ProblemSpec {
    * @param noise standard deviation of the noise (default 0)
    */
   record RankOne(Integer n, Integer r, Double kappa, Spacing spacing, Integer m, Double oversampling, Double noise)
-      implements ProblemSpec {
+      implements SquareSensing {
     public RankOne {
-      checkSize(n, "n");
-      checkCommon(r, kappa, noise);
-      checkOversampling(oversampling);
-      if (n != null) {
-        checkRank(r, n, "n");
-      }
-      if (m != null) {
-        Valid.intRange(m, 1, Integer.MAX_VALUE - 8, "m", "an integer >= 1");
-      }
+      SquareSensing.check(n, r, kappa, m, oversampling, noise);
     }
 
     @Override
     public RankOne resolved() {
-      int nn = Valid.or(n, DEFAULT_N);
-      int rr = Valid.or(r, Math.min(DEFAULT_R, nn));
-      checkRank(rr, nn, "n");
-      return new RankOne(nn, rr, Valid.or(kappa, DEFAULT_KAPPA), Valid.or(spacing, Spacing.GEOMETRIC),
-          measurementCount(m, oversampling, (double) nn * rr), null, Valid.or(noise, 0.0));
-    }
-
-    @Override
-    public boolean symmetricModel() {
-      return true;
-    }
-
-    @Override
-    public Integer rows() {
-      return n;
-    }
-
-    @Override
-    public Integer cols() {
-      return n;
-    }
-
-    @Override
-    public Integer rank() {
-      return r;
-    }
-
-    @Override
-    public Integer measurements() {
-      return m;
+      return SquareSensing.resolve(this, RankOne::new);
     }
   }
 
