@@ -24,6 +24,32 @@ final class Errors {
 
   private Errors() {}
 
+  /** The names within edit distance 2 of {@code typed} (picocli's own suggestions miss some), closest first. */
+  static List<String> closest(String typed, java.util.Collection<String> names) {
+    return names.stream().filter(n -> distance(typed, n) <= 2)
+        .sorted(java.util.Comparator.comparingInt((String n) -> distance(typed, n)).thenComparing(n -> n)).toList();
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
   /** picocli parse errors: unknown options, non-numeric values, missing parameters. */
   static int onParameterException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
@@ -35,6 +61,10 @@ final class Errors {
       boolean option = unmatched.startsWith("-");
       message = (option ? "unknown option '" : "unknown command '") + shorten(unmatched) + "'";
       List<String> suggestions = u.getSuggestions();
+      if (suggestions.isEmpty() && option) {
+        suggestions = closest(unmatched.split("=", 2)[0],
+            cmd.getCommandSpec().optionsMap().keySet().stream().filter(n -> n.startsWith("--")).toList());
+      }
       fix = suggestions.isEmpty() ? "; try '" + name + " --help'"
           : "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine;
  */
 @Command(name = "lowrank", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Low-rank matrix reconstruction by gradient descent from a small random initialisation.",
-    subcommands = {RunCommand.class, SenseCommand.class, ReproduceCommand.class, CompleteCommand.class, InpaintCommand.class,
+    subcommands = {RunCommand.class, SenseCommand.class, SweepCommand.class, ReproduceCommand.class, CompleteCommand.class, InpaintCommand.class,
         CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   public static final int EXIT_OK = 0;

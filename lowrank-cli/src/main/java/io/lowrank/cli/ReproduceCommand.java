@@ -5,12 +5,16 @@ import io.lowrank.experiment.claims.Claim;
 import io.lowrank.experiment.claims.ClaimResult;
 import io.lowrank.experiment.claims.ClaimSuite;
 import io.lowrank.experiment.claims.Reproduction;
+import io.lowrank.experiment.claims.Setting;
 import io.lowrank.experiment.claims.Verdict;
 import io.lowrank.experiment.formats.AtomicFiles;
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.job.ReproductionJob;
 import io.lowrank.experiment.output.Json;
 import io.lowrank.experiment.output.ReproductionFiles;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
+import io.lowrank.experiment.spec.SpecPaths;
 import io.lowrank.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,8 +45,22 @@ final class ReproduceCommand implements Callable<Integer> {
   boolean quick;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "reproduce-out",
-      description = "output directory (default: ${DEFAULT-VALUE}); created if missing, files in it are overwritten.")
+      description = "output directory (default: ${DEFAULT-VALUE}); rerun the same command with the same DIR to resume "
+          + "after a kill.")
   Path out;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "the configuration the claims run at: problem keys "
+      + "n, r, kappa, problem.spacing, problem.noise (problem.model: the claims are stated for goe); repeatable. Default: GOE, n = 40, "
+      + "r = 2, kappa = 2, geometric.")
+  List<String> sets = new java.util.ArrayList<>();
+
+  @Option(names = "--claims", paramLabel = "K[,K...]", split = ",", description = "check only these claims (numbers "
+      + "1 to 9). Default: all.")
+  List<Integer> only;
+
+  @Option(names = "--force", description = "clear DIR when it holds another reproduction (never a directory lowrank "
+      + "did not write).")
+  boolean force;
 
   @Option(names = "--seeds", paramLabel = "N", description = "instances per configuration (default 5, or 3 with --quick).")
   Integer seeds;
@@ -58,8 +76,12 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--print-spec", description = "print the resolved spec of every run as YAML documents and exit.")
   boolean printSpec;
 
-  /** The claims to check for a budget (replaceable in tests). */
-  java.util.function.Function<Budget, List<Claim>> claimsFor = ClaimSuite::standard;
+  /** The claims to check for a budget and setting (replaceable in tests). */
+  java.util.function.BiFunction<Budget, Setting, List<Claim>> claimsFor = ClaimSuite::at;
+
+  /** The problem keys a setting may change; each claim chooses m, the start, method, width and stop rules. */
+  static final java.util.Set<String> SETTING_KEYS = java.util.Set.of("problem.model", "problem.n", "problem.r",
+      "problem.kappa", "problem.spacing", "problem.noise");
 
   @Override
   public Integer call() throws IOException {
@@ -72,7 +94,36 @@ final class ReproduceCommand implements Callable<Integer> {
     Budget budget = new Budget(quick, seeds == null ? defaults.seeds() : seeds);
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    List<Claim> claims = claimsFor.apply(budget);
+    for (String a : sets) {
+      int eq = a.indexOf('=');
+      String key = eq > 0 ? SpecPaths.canonical(a.substring(0, eq).strip()) : "";
+      if (eq > 0 && !SETTING_KEYS.contains(key)) {
+        String accepted = String.join(", ", new java.util.TreeSet<>(SETTING_KEYS));
+        boolean inProblem = key.startsWith("problem.");
+        String leaf = inProblem ? key.substring("problem.".length()) : key;
+        List<String> near = Errors.closest(leaf, SETTING_KEYS.stream().map(k -> k.substring("problem.".length()))
+            .toList()).stream().map(k -> "problem." + k).toList();
+        boolean known = inProblem ? SpecFiles.isSectionKey("problem", leaf) : SpecFiles.isTopKey(key.split("\\.")[0]);
+        if (!known) {
+          throw new BadInputException("--set " + a + ": unknown key " + key
+              + (near.isEmpty() ? "" : " (did you mean " + near.get(0) + "?)") + "; accepted: " + accepted);
+        }
+        throw new BadInputException("--set " + a + ": " + key + " is chosen by each claim, not by the setting; "
+            + "accepted: " + accepted);
+      }
+    }
+    Setting setting = Setting.of(sets);
+    List<Claim> claims = claimsFor.apply(budget, setting);
+    if (only != null) {
+      java.util.Set<Integer> known = new java.util.TreeSet<>();
+      claims.forEach(c -> known.add(c.number()));
+      for (int k : only) {
+        if (!known.contains(k)) {
+          throw new BadInputException("--claims " + k + " is invalid; accepted: claim numbers " + known);
+        }
+      }
+      claims = claims.stream().filter(c -> only.contains(c.number())).toList();
+    }
     if (printSpec) {
       List<RunSpec> runs = claims.stream().flatMap(c -> c.runs().stream()).distinct().toList();
       for (RunSpec r : runs) {
@@ -83,12 +134,12 @@ final class ReproduceCommand implements Callable<Integer> {
     }
     OutputDirs.prepare(out, "--out");
     Reproduction.Outcome outcome;
-    try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), System.console() != null, stderr)) {
-      outcome = Reproduction.run(claims, budget, nThreads, progress);
-    }
     String version = Main.version();
+    try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), System.console() != null, stderr)) {
+      outcome = ReproductionJob.run(claims, budget, setting, nThreads, out, force, version, progress);
+    }
+    AtomicFiles.writeString(out.resolve(ReproductionJob.REPORT), HtmlReport.render(outcome, version));
     ReproductionFiles.write(outcome, out, version);
-    AtomicFiles.writeString(out.resolve("report.html"), HtmlReport.render(outcome, version));
     if (json) {
       stdout.print(Json.toJson(ReproductionFiles.summary(outcome, version, List.of())));
       stdout.flush();
@@ -108,9 +159,10 @@ final class ReproduceCommand implements Callable<Integer> {
     long fail = outcome.claims().stream().filter(c -> c.verdict() == Verdict.FAIL).count();
     long na = outcome.claims().size() - pass - fail;
     o.println();
-    o.printf(Locale.ROOT, "%d PASS, %d FAIL, %d not available; %d runs in %.1f s on %d threads (%s, %d seeds)%n", pass,
-        fail, na, outcome.results().size(), outcome.wallSeconds(), outcome.threads(), outcome.budget().quick() ? "quick" : "full",
-        outcome.budget().seeds());
+    o.printf(Locale.ROOT, "%d PASS, %d FAIL, %d not available; %d runs%s in %.1f s on %d threads (%s, %d seeds)%n", pass,
+        fail, na, outcome.results().size(), outcome.loaded() > 0 ? " (" + outcome.loaded() + " loaded)" : "",
+        outcome.wallSeconds(), outcome.threads(), outcome.budget().quick() ? "quick" : "full", outcome.budget().seeds());
+    o.printf(Locale.ROOT, "setting: %s%n", outcome.setting().describe());
     o.printf(Locale.ROOT, "report: %s   numbers: %s   traces: %s%n", out.resolve("report.html"), out.resolve("summary.json"),
         out.resolve("runs"));
     o.flush();

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,8 +36,11 @@ class ReadmeCommandsTest {
   @TempDir
   static Path work;
 
-  /** One README command and the output lines it quotes. */
-  record Command(String line, List<String> args, List<String> quoted) {}
+  /**
+   * One README command, the output lines it quotes, and the test class that runs it when its comment
+   * says {@code tested by <Class>} (a long command the suite already runs elsewhere).
+   */
+  record Command(String line, List<String> args, List<String> quoted, String testedBy) {}
 
   static List<Command> commands() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
@@ -56,7 +58,8 @@ class ReadmeCommandsTest {
           String cmd = (comment < 0 ? line : line.substring(0, comment)).strip();
           List<String> args = new ArrayList<>(List.of(cmd.split("\\s+")));
           args.remove(0);
-          current = new Command(cmd, args, new ArrayList<>());
+          Matcher by = Pattern.compile("tested by (\\w+)").matcher(comment < 0 ? "" : line.substring(comment));
+          current = new Command(cmd, args, new ArrayList<>(), by.find() ? by.group(1) : null);
           commands.add(current);
         } else if (line.startsWith("#   ") && current != null) {
           String quoted = line.substring(1).strip().replaceAll("\\s+", " ");
@@ -88,33 +91,28 @@ class ReadmeCommandsTest {
       Files.createSymbolicLink(work.resolve("data"), ROOT.resolve("data"));
     }
     return commands().stream().map(c -> DynamicTest.dynamicTest(c.line(), () -> {
+      if (c.testedBy() != null) {
+        String test = Files.readString(Path.of("src/test/java/io/lowrank/cli", c.testedBy() + ".java"));
+        for (String a : c.args()) {
+          assertThat(test).as(c.testedBy() + " runs " + c.line()).contains("\"" + a + "\"");
+        }
+        return;
+      }
       assumeTrue(data || c.args().stream().noneMatch(a -> a.startsWith("data/")),
           "real data absent (run scripts/fetch-data.sh): " + c.line());
-      Result r = launch(c.args());
+      ChildJvm.Result r = ChildJvm.run(work, c.args());
       assertThat(r.status()).as(c.line() + "\nstderr: " + r.err()).isZero();
       String out = r.out().replaceAll("[ \\t]+", " ");
       for (String q : c.quoted()) {
         assertThat(out).as(c.line() + " prints the README's line").contains(q);
       }
+      if (c.args().get(0).equals("sweep") && c.args().get(1).startsWith("examples/sweeps/")) {
+        String name = Path.of(c.args().get(1)).getFileName().toString().replace(".yaml", "");
+        assertThat(Files.readString(work.resolve(name + "-out/figures/heatmap.svg")))
+            .as("docs/figures/" + name + ".svg is the figure the sweep draws (copy it there when it changes)")
+            .isEqualTo(Files.readString(ROOT.resolve("docs/figures/" + name + ".svg")));
+      }
     }));
-  }
-
-  record Result(int status, String out, String err) {}
-
-  /** {@code java -cp <this classpath> io.lowrank.cli.Main args} in the work directory. */
-  static Result launch(List<String> args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "io.lowrank.cli.Main"));
-    cmd.addAll(args);
-    Path out = Files.createTempFile(work, "stdout", ".txt");
-    Path err = Files.createTempFile(work, "stderr", ".txt");
-    Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
-    if (!p.waitFor(10, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + args);
-    }
-    return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
   }
 
   /** The README's Java block, compiled and run: the planted matrix is recovered and U has its shape. */

@@ -42,50 +42,82 @@ class ReproduceTest {
   void everyAvailableClaimPassesAndTheExitCodeSaysSo() {
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(run.status()).as(run.out() + run.err()).isZero();
-    for (int k : new int[] {1, 2, 3, 4, 5, 6, 8}) {
+    for (int k = 1; k <= 9; k++) {
       assertThat(run.out()).containsPattern("(?m)^" + k + " .*PASS");
     }
-    assertThat(run.out()).containsPattern("(?m)^7 .*(not available|PASS)");
-    assertThat(run.out()).containsPattern("(7 PASS, 0 FAIL, 1 not available|8 PASS, 0 FAIL, 0 not available)");
+    assertThat(run.out()).contains("9 PASS, 0 FAIL, 0 not available")
+        .contains("setting: GOE sensing, n = 40, r = 2, κ = 2 (geometric spacing)");
+  }
+
+  /** The runs of claims 8 and 9, which the fingerprint recorded before the redesign did not have. */
+  static java.util.Set<String> newerRuns(JsonNode root) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (JsonNode c : root.get("claims")) {
+      if (c.get("number").asInt() >= 8) {
+        c.get("runs").forEach(id -> ids.add(id.asText()));
+      }
+    }
+    return ids;
   }
 
   /**
    * Every trace of the quick run is bit-identical to the one recorded before the run-spec redesign.
-   * Claim 8 ran its own trajectories then and wrote none; since the redesign its runs are ordinary
-   * runs with traces, which are left out of the recorded fingerprint (its numbers are checked below).
+   * Claim 8 ran its own trajectories then and wrote none, claim 9 did not exist; their runs are left
+   * out of the recorded fingerprint (their numbers are checked elsewhere).
    */
   @Test
   void quickRunHistoriesAreUnchanged() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    java.util.Set<String> claim8 = new java.util.HashSet<>();
-    for (JsonNode c : root.get("claims")) {
-      if (c.get("number").asInt() == 8) {
-        c.get("runs").forEach(id -> claim8.add(id.asText()));
-      }
-    }
-    assertThat(claim8).hasSize(3);
+    java.util.Set<String> newer = newerRuns(root);
+    assertThat(newer).hasSize(3 + 6);
     GoldenOutputsTest.check("reproduce-quick", GoldenHashes.histories(out.resolve("runs"),
-        p -> !claim8.contains(p.getParent().getFileName().toString())));
+        p -> !newer.contains(p.getParent().getFileName().toString())));
   }
 
-  /** Every claim's measured numbers are those recorded before the run-spec redesign (claim 8 has no traces). */
+  /** Claims 1–8's measured numbers are those recorded before the run-spec redesign. */
   @Test
   void quickRunClaimNumbersAreUnchanged() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     for (JsonNode c : root.get("claims")) {
-      GoldenOutputsTest.check("reproduce-quick-claim" + c.get("number").asInt(), GoldenHashes.text(c.get("numbers").toString()));
+      if (c.get("number").asInt() <= 8) {
+        GoldenOutputsTest.check("reproduce-quick-claim" + c.get("number").asInt(),
+            GoldenHashes.text(c.get("numbers").toString()));
+      }
     }
+  }
+
+  /** Claim 9 at κ = 100, r = 3: three ordered stages, gaps growing with log(1/α), the predicted ratio. */
+  @Test
+  void claim9FindsTheStagesInOrder() throws IOException {
+    JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    JsonNode c9 = root.get("claims").get(8);
+    assertThat(c9.get("number").asInt()).isEqualTo(9);
+    JsonNode n = c9.get("numbers");
+    assertThat(n.get("all_runs_ordered").asDouble()).isEqualTo(1.0);
+    assertThat(n.get("t1.alpha1.00e-08").asDouble()).isLessThan(n.get("t2.alpha1.00e-08").asDouble());
+    assertThat(n.get("t2.alpha1.00e-08").asDouble()).isLessThan(n.get("t3.alpha1.00e-08").asDouble());
+    assertThat(n.get("gap_ratio2_1.observed").asDouble()).isBetween(5.0, 20.0);
+    JsonNode run = null;
+    for (JsonNode r : root.get("runs")) {
+      if (r.get("id").asText().equals(c9.get("runs").get(0).asText())) {
+        run = r;
+      }
+    }
+    assertThat(run.get("stages").get("times")).hasSize(3);
+    assertThat(run.get("stages").get("plateaus")).hasSize(2);
   }
 
   @Test
   void summaryJsonHasEveryClaimAndRun() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    assertThat(root.get("claims")).hasSize(8);
+    assertThat(root.get("claims")).hasSize(9);
     assertThat(root.get("all_available_claims_pass").asBoolean()).isTrue();
+    assertThat(root.get("setting").asText()).isEqualTo("GOE sensing, n = 40, r = 2, κ = 2 (geometric spacing)");
     for (JsonNode c : root.get("claims")) {
-      String verdict = c.get("verdict").asText();
-      assertThat(verdict).isIn(c.get("number").asInt() != 7 ? List.of("PASS") : List.of("PASS", "NOT_AVAILABLE"));
+      assertThat(c.get("verdict").asText()).isEqualTo("PASS");
     }
+    assertThat(out.resolve("reproduce.yaml")).isRegularFile();
+    assertThat(out.resolve("reproduce.yaml.sha256")).isRegularFile();
     JsonNode runs = root.get("runs");
     assertThat(runs.size()).isGreaterThan(50);
     for (JsonNode r : runs) {
@@ -102,10 +134,12 @@ class ReproduceTest {
     for (int i = 0; i < sections.getLength(); i++) {
       ids.add(((org.w3c.dom.Element) sections.item(i)).getAttribute("id"));
     }
-    assertThat(ids).containsExactly("claim-1", "claim-2", "claim-3", "claim-4", "claim-5", "claim-6", "claim-7", "claim-8");
+    assertThat(ids).containsExactly("claim-1", "claim-2", "claim-3", "claim-4", "claim-5", "claim-6", "claim-7", "claim-8",
+        "claim-9");
     assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(8);
     String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
     // self-contained: no external resources (the SVG namespace URI is an identifier, not a fetch)
+    assertThat(html).contains("<b>Configuration:</b> GOE sensing, n = 40, r = 2, κ = 2 (geometric spacing)");
     assertThat(html).doesNotContain("src=").doesNotContain("href=\"http").doesNotContain("url(http").doesNotContain("<script")
         .doesNotContain("NaN").doesNotContain("Infinity");
   }
@@ -143,10 +177,11 @@ class ReproduceTest {
   /** A claim built to fail (alphas in increasing order for the trace claim) makes the exit code 1. */
   @Test
   void aFailingClaimGivesExitCodeOne() {
-    var config = new ErrorVsAlphaClaim.Config(new int[] {5}, new double[] {1e-5, 1e-2}, 200, 1.0, 10, new long[] {1}, 1.2, 0.2);
+    var config = new ErrorVsAlphaClaim.Config(new int[] {5}, new double[] {1e-5, 1e-2}, 200, 1.0, 10, new long[] {1}, 1.2, 0.2,
+        io.lowrank.experiment.claims.Setting.standard());
     CliRun failing = CliRun.with(cl -> {
       CommandLine sub = cl.getSubcommands().get("reproduce");
-      ((ReproduceCommand) sub.getCommand()).claimsFor = b -> List.of(new TraceBiasClaim(config, 1e-3));
+      ((ReproduceCommand) sub.getCommand()).claimsFor = (b, st) -> List.of(new TraceBiasClaim(config, 1e-3));
     }, "reproduce", "--out", dir.resolve("failing").toString(), "--threads", "1");
     assertThat(failing.status()).isEqualTo(1);
     assertThat(failing.out()).containsPattern("(?m)^6 .*FAIL").contains("0 PASS, 1 FAIL");
@@ -161,6 +196,91 @@ class ReproduceTest {
     CliRun f = CliRun.of("reproduce", "--out", writeFile(file).toString());
     assertThat(f.status()).isEqualTo(2);
     assertThat(f.err()).contains("is a file; accepted: a directory");
+    for (String[] bad : new String[][] {
+        {"--set", "method=precgd", "--set method=precgd: method is chosen by each claim"},
+        {"--set", "m=300", "problem.m is chosen by each claim, not by the setting; accepted: problem.kappa, problem.model"},
+        {"--set", "r=50", "--set r=50: problem.r: 50 is invalid; accepted: 1 <= r <= n = 40"},
+        {"--set", "problem.kappo=3", "unknown key problem.kappo (did you mean problem.kappa?)"},
+        {"--set", "stop.iterations=5", "stop.iterations is chosen by each claim"},
+        {"--set", "kapa=3", "unknown key kapa (did you mean problem.kappa?); accepted: problem.kappa"},
+        {"--claims", "10", "--claims 10 is invalid; accepted: claim numbers [1, 2, 3, 4, 5, 6, 7, 8, 9]"}}) {
+      CliRun b = CliRun.of("reproduce", bad[0], bad[1], "--out", dir.resolve("bad2").toString());
+      assertThat(b.status()).as(b.err()).isEqualTo(2);
+      assertThat(b.err()).startsWith("lowrank reproduce: error: ").contains(bad[2]);
+      assertThat(b.err().strip().lines().count()).isEqualTo(1);
+    }
+  }
+
+  /**
+   * The claims at another setting (the README's example): GOE, n = 60, r = 3, κ = 5 — claims 1–6 pass
+   * with the same criteria (horizons stretched for κ, claim 3 with its spectral oversampling and α
+   * sweep), and the report states the setting.
+   */
+  @Test
+  void claimsOneToSixPassAtAnotherSetting() throws IOException {
+    Path d = dir.resolve("r60-out");
+    CliRun r = CliRun.of("reproduce", "--quick", "--claims", "1,2,3,4,5,6", "--set", "n=60", "--set", "r=3", "--set",
+        "kappa=5", "--out", d.toString());
+    assertThat(r.status()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("6 PASS, 0 FAIL, 0 not available")
+        .contains("setting: GOE sensing, n = 60, r = 3, κ = 5 (geometric spacing)");
+    assertThat(Files.readString(d.resolve("report.html"))).contains("n = 60, r = 3, κ = 5");
+    JsonNode root = new ObjectMapper().readTree(d.resolve("summary.json").toFile());
+    assertThat(root.get("setting_problem").get("n").asInt()).isEqualTo(60);
+  }
+
+  /** How many run directories hold a summary.json. */
+  static long completeRuns(Path runs) throws IOException {
+    if (!Files.isDirectory(runs)) {
+      return 0;
+    }
+    try (var s = Files.list(runs)) {
+      return s.filter(r -> Files.isRegularFile(r.resolve("summary.json"))).count();
+    }
+  }
+
+  /** A model the claims are not stated for: every claim "not available" with the reason, exit 0, nothing run. */
+  @Test
+  void claimsAreNotAvailableOnOtherModelsAndSayWhy() throws IOException {
+    CliRun r = CliRun.of("reproduce", "--quick", "--set", "problem.model=completion", "--out",
+        dir.resolve("completion").toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("0 PASS, 0 FAIL, 9 not available")
+        .contains("not available: the claims are stated for symmetric GOE sensing with m measurements, not for "
+            + "completion; run such experiments with lowrank sweep");
+    CliRun noisy = CliRun.of("reproduce", "--quick", "--set", "noise=0.02", "--claims", "1,8", "--print-spec");
+    assertThat(noisy.status()).isZero();
+    assertThat(noisy.out()).contains("noise: 0.02").doesNotContain("noise: 0.01");
+  }
+
+  /**
+   * kill -9 of a reproduction at a random moment, then the same command: it resumes (loads what was
+   * done), and its claim numbers equal those of an uninterrupted run; the killed directory never
+   * held a summary.json or a report.
+   */
+  @Test
+  void aKilledReproductionResumesToTheSameNumbers() throws Exception {
+    List<String> args = List.of("reproduce", "--quick", "--claims", "1,5", "--threads", "2", "--out", "out");
+    Path work = Files.createDirectories(dir.resolve("kill"));
+    Path whole = Files.createDirectories(dir.resolve("whole"));
+    ChildJvm.Result ref = ChildJvm.run(whole, args);
+    assertThat(ref.status()).as(ref.err()).isZero();
+    Process p = ChildJvm.start(work, args);
+    Path runs = work.resolve("out/runs");
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (p.isAlive() && completeRuns(runs) < 5 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(p.isAlive()).as("the reproduction was still running when killed").isTrue();
+    p.destroyForcibly().waitFor();
+    assertThat(work.resolve("out/summary.json")).doesNotExist();
+    assertThat(work.resolve("out/report.html")).doesNotExist();
+    ChildJvm.Result again = ChildJvm.run(work, args);
+    assertThat(again.status()).as(again.err()).isZero();
+    JsonNode a = new ObjectMapper().readTree(work.resolve("out/summary.json").toFile());
+    JsonNode b = new ObjectMapper().readTree(whole.resolve("out/summary.json").toFile());
+    assertThat(a.get("claims").toString()).isEqualTo(b.get("claims").toString());
+    assertThat(a.get("loaded_runs").asInt()).as("runs loaded after the kill").isPositive();
   }
 
   private static Path writeFile(Path p) {

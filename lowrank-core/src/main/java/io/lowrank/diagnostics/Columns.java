@@ -52,4 +52,14 @@ public final class Columns {
 
   /** Columns that measure time rather than the trajectory. */
   public static final List<String> TIMING = List.of(ELAPSED_S);
+
+  /** Every fixed column that describes the trajectory (besides {@code sv_<k>}). */
+  public static final List<String> TRAJECTORY = List.of(ITERATION, LOSS, RELATIVE_RESIDUAL, TEST_ERROR, NORM_U,
+      IMBALANCE, SIGNAL, NOISE, MISALIGNMENT, TRACE_EXCESS, ANGLE_TO_TRUTH, SIGMA_R, EFFECTIVE_RANK,
+      SPECTRAL_ALIGNMENT, POWER_DISTANCE, VALIDATION_MSE);
+
+  /** True for a column some probe can record: a {@link #TRAJECTORY} or {@link #TIMING} name, or {@code sv_<k>}. */
+  public static boolean known(String name) {
+    return TRAJECTORY.contains(name) || TIMING.contains(name) || name.matches("sv_[1-9][0-9]*");
+  }
 }

@@ -60,17 +60,35 @@ public final class PhaseDetector {
         i2 = i;
       }
     }
-    int windowStart = Math.max(0, Math.min(n - 1, (int) Math.floor(n * (1 - thresholds.floorWindow()))));
-    double[] tail = Arrays.copyOfRange(error, windowStart, n);
-    Arrays.sort(tail);
-    double floor = tail.length == 0 ? Double.NaN : tail[tail.length / 2];
+    double floor = floor(error);
     double rate = Double.NaN;
     if (i2 >= 0) {
-      rate = fitRate(t, error, i2, thresholds.fitAboveFloor() * floor);
+      rate = fitRate(t, error, i2, Double.isNaN(floor) ? 0.0 : thresholds.fitAboveFloor() * floor);
     }
     return new PhaseBoundaries(i1 < 0 ? -1 : (int) t[i1], i2 < 0 ? -1 : (int) t[i2], rate, floor,
         i1 >= 0 && alignment != null ? alignment[i1] : Double.NaN,
         i1 >= 0 && truthAngle != null ? truthAngle[i1] : Double.NaN);
+  }
+
+  /**
+   * The median error over the final window (capped at the final error), once the error has flattened
+   * there (it falls by at most the flatness factor from the window's first to its last point); NaN
+   * ("not reached") while it is still falling. A floor is never above the run's final error.
+   */
+  double floor(double[] error) {
+    int n = error.length;
+    if (n == 0) {
+      return Double.NaN;
+    }
+    int windowStart = Math.max(0, Math.min(n - 1, (int) Math.floor(n * (1 - thresholds.floorWindow()))));
+    double first = error[windowStart];
+    double last = error[n - 1];
+    if (!(first > 0 && last > 0) || first > thresholds.floorFlatness() * last || n - windowStart < 2) {
+      return Double.NaN;
+    }
+    double[] tail = Arrays.copyOfRange(error, windowStart, n);
+    Arrays.sort(tail);
+    return Math.min(tail[tail.length / 2], last);
   }
 
   /** exp(slope) of the least-squares line log(error) ~ t over points from {@code from} above {@code cutoff}. */

@@ -55,6 +55,38 @@ class PhaseDetectorTest {
     assertThat(b.rate()).isNaN();
   }
 
+  /**
+   * A trace cut while the error still falls linearly (x0.95 per iteration to the end) has no floor:
+   * the median of its final window would sit above its final error. Once the error levels off (here
+   * at 1e-7 over the final tenth) the floor is reported, and it is never above the final error.
+   */
+  @Test
+  void reportsAFloorOnlyOnceTheErrorHasFlattened() {
+    int count = 101;
+    double[] t = new double[count];
+    double[] power = new double[count];
+    double[] signal = new double[count];
+    double[] falling = new double[count];
+    double[] flattened = new double[count];
+    for (int i = 0; i < count; i++) {
+      t[i] = i;
+      power[i] = 1e-3 * Math.pow(1.2, i);
+      signal[i] = Math.min(1, 1e-3 * Math.pow(1.3, i));
+      falling[i] = Math.pow(0.95, i);
+      flattened[i] = Math.max(1e-7, Math.pow(0.8, i));
+    }
+    PhaseBoundaries cut = detector.detect(t, power, signal, 0.25, falling, null, null);
+    assertThat(cut.floor()).isNaN();
+    assertThat(cut.floorReached()).isFalse();
+    assertThat(cut.rate()).as("the rate is still fitted, on every point after T2").isCloseTo(0.95, offset(1e-9));
+    PhaseBoundaries flat = detector.detect(t, power, signal, 0.25, flattened, null, null);
+    assertThat(flat.floor()).isEqualTo(1e-7);
+    PhaseBoundaries lenient = new PhaseDetector(new PhaseThresholds(0.05, 0.5, 0.1, 10, 1e3))
+        .detect(t, power, signal, 0.25, falling, null, null);
+    assertThat(lenient.floor()).as("flatness is a parameter; a floor is capped at the final error")
+        .isEqualTo(falling[count - 1]);
+  }
+
   @Test
   void thresholdsAreParameters() {
     double[] t = {0, 1, 2, 3, 4};

@@ -38,6 +38,7 @@ public final class FigureRenderer {
         case POINTS -> b.points(s.label(), s.x(), s.y(), c);
         case LINE_POINTS -> b.linePoints(s.label(), s.x(), s.y(), c);
         case ERROR_BARS -> b.errorBars(s.label(), s.x(), s.y(), s.lo(), s.hi(), c);
+        case LINE_BAND -> b.lineBand(s.label(), s.x(), s.y(), s.lo(), s.hi(), c);
       }
     }
     for (Figure.Marker m : f.vlines()) {

@@ -1,7 +1,7 @@
 package io.lowrank.report;
 
-import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.ClaimResult;
+import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.Verdict;
 import io.lowrank.experiment.figure.Figure;
 import java.util.Locale;
@@ -20,10 +20,14 @@ public final class HtmlReport {
     StringBuilder h = HtmlPage.begin("lowrank reproduce: small random initialisation is akin to spectral learning");
     h.append("<h1>Small random initialisation is akin to spectral learning — reproduced</h1>\n");
     h.append("<p class=\"lead\">Claims of Stöger &amp; Soltanolkotabi (NeurIPS 2021, arXiv 2106.15013) as listed in ")
-        .append("docs/math.md §10, measured by <code>lowrank reproduce</code> ").append(esc(version)).append(". Symmetric GOE ")
-        .append("sensing, f(U) = ¼‖A(UUᵀ) − y‖², U₀ = αG/√r′, step μ = 0.25/λ₁(A*(y)).</p>\n");
-    h.append(String.format(Locale.ROOT, "<p class=\"meta\">%s run · %d seeds · %d threads · %d runs · %.1f s wall time</p>%n",
+        .append("docs/math.md §10, measured by <code>lowrank reproduce</code> ").append(esc(version)).append(". ")
+        .append("f(U) = ¼‖A(UUᵀ) − y‖², U₀ = αG/√r′, step μ = 0.25/λ₁(A*(y)).</p>\n");
+    h.append("<p class=\"lead\"><b>Configuration:</b> ").append(esc(outcome.setting().describe()))
+        .append(outcome.setting().stretch() > 1 ? esc(String.format(Locale.ROOT, "; horizons × %.3g for κ",
+            outcome.setting().stretch())) : "").append(".</p>\n");
+    h.append(String.format(Locale.ROOT, "<p class=\"meta\">%s run · %d seeds · %d threads · %d runs%s · %.1f s wall time</p>%n",
         outcome.budget().quick() ? "quick" : "full", outcome.budget().seeds(), outcome.threads(), outcome.results().size(),
+        outcome.loaded() > 0 ? " (" + outcome.loaded() + " loaded from an interrupted earlier invocation)" : "",
         outcome.wallSeconds()));
     h.append("<table class=\"claims\" id=\"summary\">\n<thead><tr><th>#</th><th>claim</th><th>measured</th><th>verdict</th></tr></thead>\n<tbody>\n");
     for (ClaimResult c : outcome.claims()) {

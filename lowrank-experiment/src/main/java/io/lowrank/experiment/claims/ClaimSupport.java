@@ -5,13 +5,8 @@ import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.figure.Series;
 import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.spec.InitSpec;
-import io.lowrank.experiment.spec.MethodSpec;
-import io.lowrank.experiment.spec.ProblemSpec;
-import io.lowrank.experiment.spec.RecordSpec;
 import io.lowrank.experiment.spec.RunSpec;
-import io.lowrank.experiment.spec.StopSpec;
 import io.lowrank.experiment.stats.Stats;
-import io.lowrank.model.Spacing;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,30 +15,6 @@ import java.util.function.ToDoubleFunction;
 /** Helpers shared by the claim checks: seed medians, formatting, alpha colours. */
 final class ClaimSupport {
   private ClaimSupport() {}
-
-  /** The S&S defaults of docs/math.md §10. */
-  static final int N = 40;
-  static final int R = 2;
-  static final double KAPPA = 2.0;
-
-  /** A base spec for the defaults with the given oversampling m / (n r). */
-  static RunSpec base(int oversampling, int width, double alpha, int iterations, int recordEvery, boolean diagnostics,
-      double stopBelow) {
-    return base(N, R, KAPPA, oversampling * N * R, 0.0, width, alpha, iterations, recordEvery, diagnostics, stopBelow);
-  }
-
-  /**
-   * Plain GD on planted GOE sensing from the small random start, seed 1, no tolerance: the basic
-   * probes, plus the phase probes when {@code diagnostics}; stops below {@code stopBelow} when > 0.
-   */
-  static RunSpec base(int n, int r, double kappa, int m, double sigma, int width, double alpha, int iterations,
-      int recordEvery, boolean diagnostics, double stopBelow) {
-    return new RunSpec(new ProblemSpec.Goe(n, r, kappa, Spacing.GEOMETRIC, m, null, sigma),
-        new InitSpec.SmallRandom(alpha, null), new MethodSpec.Gd(null, null),
-        new StopSpec(iterations, 0.0, null, stopBelow > 0 ? stopBelow : null, null),
-        new RecordSpec(recordEvery, diagnostics ? RecordSpec.Probes.PHASES : RecordSpec.Probes.BASIC), width, 1L, 1,
-        null);
-  }
 
   /** The small random start's alpha of a spec. */
   static double alpha(RunSpec s) {
@@ -101,6 +72,15 @@ final class ClaimSupport {
   /** "α = 1e-6". */
   static String alphaLabel(double alpha) {
     return alpha == 1.0 ? "α = 1" : String.format(Locale.ROOT, "α = 1e%d", (int) Math.round(Math.log10(alpha)));
+  }
+
+  /** A number without trailing zeros: 2, 2.5, 1e-06. */
+  static String compact(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+      return Long.toString((long) v);
+    }
+    return Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.4g", v).replaceAll("0+$", "")
+        .replaceAll("\\.$", "") : sci(v);
   }
 
   static String fixed(double v, int digits) {

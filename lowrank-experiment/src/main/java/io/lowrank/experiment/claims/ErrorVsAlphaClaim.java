@@ -32,13 +32,14 @@ public final class ErrorVsAlphaClaim implements Claim {
    * @param seeds instances
    * @param minSlopeLarge slope required at the largest oversampling (1.2)
    * @param minSlopeGap how much smaller the slope at the smallest oversampling must be (0.2)
+   * @param setting the problem the runs are on
    */
   public record Config(int[] oversamplings, double[] alphas, int horizon, double overfitAlpha, int overfitHorizon,
-      long[] seeds, double minSlopeLarge, double minSlopeGap) {
+      long[] seeds, double minSlopeLarge, double minSlopeGap, Setting setting) {
 
-    public static Config of(Budget b) {
-      return new Config(new int[] {5, 10, 20}, new double[] {1e-2, 1e-3, 1e-4, 1e-5, 1e-6}, b.quick() ? 500 : 800,
-          1.0, b.quick() ? 2500 : 4000, b.seedList(), 1.2, 0.2);
+    public static Config of(Budget b, Setting s) {
+      return new Config(new int[] {5, 10, 20}, new double[] {1e-2, 1e-3, 1e-4, 1e-5, 1e-6},
+          s.horizon(b.quick() ? 500 : 800), 1.0, s.horizon(b.quick() ? 2500 : 4000), b.seedList(), 1.2, 0.2, s);
     }
   }
 
@@ -57,11 +58,21 @@ public final class ErrorVsAlphaClaim implements Claim {
   }
 
   RunSpec spec(int oversampling, double alpha) {
-    return ClaimSupport.base(oversampling, ClaimSupport.N, alpha, c.horizon(), 5, true, 0.0);
+    return c.setting().gd(oversampling, c.setting().n(), alpha, c.horizon(), 5, true, 0.0);
+  }
+
+  /**
+   * The oversampling of the α = 1 run: the smallest of the sweep, but at most (n + 1) / (4r), so that
+   * m ≤ n(n+1)/4 is at most half the unknowns of a symmetric n x n matrix and interpolating
+   * factorisations are far from unique (at n = 40, r = 2 that is the sweep's 5).
+   */
+  double overfitOversampling() {
+    Setting s = c.setting();
+    return Math.min(c.oversamplings()[0], (s.n() + 1.0) / (4.0 * s.r()));
   }
 
   RunSpec overfitSpec() {
-    return ClaimSupport.base(c.oversamplings()[0], ClaimSupport.N, c.overfitAlpha(), c.overfitHorizon(), 50, false, 0.0);
+    return c.setting().gd(overfitOversampling(), c.setting().n(), c.overfitAlpha(), c.overfitHorizon(), 50, false, 0.0);
   }
 
   /** The alpha-sweep runs (also used by claim 6). */
@@ -134,16 +145,20 @@ public final class ErrorVsAlphaClaim implements Claim {
     ClaimSupport.phaseBands(traces, smallest);
 
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("n, r, κ, r'", "40, 2, 2, 40");
-    params.put("m", "5nr, 10nr, 20nr = 400, 800, 1600");
+    Setting st = c.setting();
+    params.put("problem", st.describe());
+    params.put("n, r, κ, r'", st.nrk() + ", " + st.n());
+    params.put("m", "5nr, 10nr, 20nr = " + st.measurements(5) + ", " + st.measurements(10) + ", " + st.measurements(20));
     params.put("α sweep", "1e-2 … 1e-6");
     params.put("horizon (final error)", c.horizon() + " iterations");
-    params.put("overfit run", "α = " + c.overfitAlpha() + ", m = " + c.oversamplings()[0] + "nr, " + c.overfitHorizon() + " iterations");
+    params.put("overfit run", "α = " + c.overfitAlpha() + ", m = " + ClaimSupport.compact(overfitOversampling()) + "nr = "
+        + c.setting().measurements(overfitOversampling()) + ", " + c.overfitHorizon() + " iterations");
     params.put("seeds", c.seeds().length);
     params.put("step", "μ = 0.25 / λ₁(A*(y))");
     String criterion = String.format(java.util.Locale.ROOT,
         "slope at m = %dnr ≥ %.2f; slope at m = %dnr ≤ that − %.2f; α = %s: train residual ≤ %.0e and test error > %.1f",
-        last, c.minSlopeLarge(), c.oversamplings()[0], c.minSlopeGap(), c.overfitAlpha(), OVERFIT_RESIDUAL, OVERFIT_TEST_ERROR);
+        last, c.minSlopeLarge(), c.oversamplings()[0], c.minSlopeGap(), c.overfitAlpha(), OVERFIT_RESIDUAL, OVERFIT_TEST_ERROR)
+        + String.format(java.util.Locale.ROOT, " (at m = %snr)", ClaimSupport.compact(overfitOversampling()));
     String headline = note + String.format(java.util.Locale.ROOT, "; α=1: residual %s, test %s", sci(overfitResidual),
         fixed(overfitTest, 2));
     return new ClaimResult(1, "Error shrinks polynomially with α",

@@ -23,10 +23,13 @@ public final class IterationsVsAlphaClaim implements Claim {
    * @param budget iteration cap per run
    * @param seeds instances
    * @param minR2 required coefficient of determination (0.95)
+   * @param setting the problem the runs are on
    */
-  public record Config(int oversampling, double[] alphas, double target, int budget, long[] seeds, double minR2) {
-    public static Config of(Budget b) {
-      return new Config(10, new double[] {1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8}, 1e-2, 1500, b.seedList(), 0.95);
+  public record Config(int oversampling, double[] alphas, double target, int budget, long[] seeds, double minR2,
+      Setting setting) {
+    public static Config of(Budget b, Setting s) {
+      return new Config(10, new double[] {1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8}, 1e-2, s.horizon(1500), b.seedList(), 0.95,
+          s);
     }
   }
 
@@ -42,7 +45,7 @@ public final class IterationsVsAlphaClaim implements Claim {
   }
 
   RunSpec spec(double alpha) {
-    return ClaimSupport.base(c.oversampling(), ClaimSupport.N, alpha, c.budget(), 1, false, c.target());
+    return c.setting().gd(c.oversampling(), c.setting().n(), alpha, c.budget(), 1, false, c.target());
   }
 
   @Override
@@ -86,8 +89,9 @@ public final class IterationsVsAlphaClaim implements Claim {
         .annotation(String.format(Locale.ROOT, "b = %.1f iterations per e-fold, R² = %.3f", line.slope(), line.rSquared()))
         .build();
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("n, r, κ, r'", "40, 2, 2, 40");
-    params.put("m", c.oversampling() + "nr = " + c.oversampling() * 80);
+    params.put("problem", c.setting().describe());
+    params.put("n, r, κ, r'", c.setting().nrk() + ", " + c.setting().n());
+    params.put("m", c.oversampling() + "nr = " + c.setting().measurements(c.oversampling()));
     params.put("α sweep", "1e-3 … 1e-8");
     params.put("target test error", c.target());
     params.put("iteration cap", c.budget());

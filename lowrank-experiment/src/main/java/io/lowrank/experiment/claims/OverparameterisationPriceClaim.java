@@ -55,24 +55,26 @@ public final class OverparameterisationPriceClaim implements Claim {
    *     a 100-fold kappa range)
    * @param minGdSpread Part B contrast: GD's max/min ratio must be at least this (10; "never
    *     reached" counts as infinite), i.e. GD's iterations do grow with kappa
+   * @param setting the problem the runs are on (Part A at its kappa; Part B replaces kappa)
    */
   public record Config(int oversampling, double alphaPrice, int horizonPrice, double alphaCure, int horizonCure,
       double[] kappas, double target, long[] seeds, double precision, double stuck, double maxDecades, double minR2,
-      double maxSpread, double minGdSpread) {
-    public static Config of(Budget b) {
-      return new Config(20, 1e-3, b.quick() ? 800 : 1200, 1e-16, b.quick() ? 400 : 600, new double[] {1, 10, 100},
-          1e-8, b.seedList(), 1e-13, 1e-8, 0.5, 0.98, 3.0, 10.0);
+      double maxSpread, double minGdSpread, Setting setting) {
+    public static Config of(Budget b, Setting s) {
+      return new Config(20, 1e-3, s.horizon(b.quick() ? 800 : 1200), 1e-16, b.quick() ? 400 : 600,
+          new double[] {1, 10, 100}, 1e-8, b.seedList(), 1e-13, 1e-8, 0.5, 0.98, 3.0, 10.0, s);
     }
   }
 
   /** Runs stop once the test error is below this (the machine-precision floor; saves time). */
   private static final double STOP_BELOW = 1e-14;
 
-  private static final int R = ClaimSupport.R;
   private final Config c;
+  private final int r;
 
   public OverparameterisationPriceClaim(Config config) {
     this.c = config;
+    this.r = config.setting().r();
   }
 
   @Override
@@ -93,21 +95,44 @@ public final class OverparameterisationPriceClaim implements Claim {
   }
 
   RunSpec price(int width, Method kind) {
-    return ClaimSupport.base(c.oversampling(), width, c.alphaPrice(), c.horizonPrice(), 2, false, STOP_BELOW)
+    return c.setting().gd(c.oversampling(), width, c.alphaPrice(), c.horizonPrice(), 2, false, STOP_BELOW)
         .withMethod(method(kind));
   }
 
   RunSpec cure(double kappa, Method kind) {
-    int n = ClaimSupport.N;
-    return ClaimSupport.base(n, R, kappa, c.oversampling() * n * R, 0.0, 2 * R, c.alphaCure(), c.horizonCure(), 1,
-        false, STOP_BELOW).withMethod(method(kind));
+    Setting s = c.setting();
+    int rank = cureRank();
+    return s.run(s.problem(c.oversampling(), rank, kappa, s.spacing(), 0.0), Math.min(s.n(), 2 * rank), c.alphaCure(),
+        c.horizonCure(), 1, false, STOP_BELOW).withMethod(method(kind));
+  }
+
+  /**
+   * Where Part B's log-linear fit starts: 1e-2, or lower where the smallest eigenvalue of M* is still
+   * being learned there — 0.1 σ_r(M*) / ‖M*‖_F, below which the run is in its local phase (at r ≥ 3
+   * and κ = 100 the error rests near σ_r / ‖M*‖_F while the last component grows).
+   */
+  double fitStart(double kappa) {
+    int rank = cureRank();
+    double last = 1 / Math.sqrt(kappa);
+    double f2 = 0;
+    for (int k = 0; k < rank; k++) {
+      double f = rank == 1 ? 0 : (double) k / (rank - 1);
+      double sx = c.setting().spacing() == io.lowrank.model.Spacing.LINEAR ? 1 + f * (last - 1) : Math.pow(last, f);
+      f2 += Math.pow(sx, 4);
+    }
+    return Math.min(1e-2, 0.1 / kappa / Math.sqrt(f2));
+  }
+
+  /** Part B's rank: the setting's, but at least 2 (κ means nothing for a rank-one M*). */
+  int cureRank() {
+    return Math.min(c.setting().n(), Math.max(2, r));
   }
 
   private List<RunSpec> configurations() {
     List<RunSpec> out = new ArrayList<>();
-    out.add(price(R, Method.GD));
+    out.add(price(r, Method.GD));
     for (Method k : METHODS) {
-      out.add(price(2 * R, k));
+      out.add(price(c.setting().width("2r"), k));
     }
     for (double kappa : c.kappas()) {
       for (Method k : METHODS) {
@@ -156,10 +181,10 @@ public final class OverparameterisationPriceClaim implements Claim {
     double fitFloor = c.precision() * 10;
 
     // Part A
-    RunSpec exact = price(R, Method.GD);
-    RunSpec wide = price(2 * R, Method.GD);
-    RunSpec precA = price(2 * R, Method.PREC_GD);
-    RunSpec lambdaA = price(2 * R, Method.SCALED_GD_LAMBDA);
+    RunSpec exact = price(r, Method.GD);
+    RunSpec wide = price(c.setting().width("2r"), Method.GD);
+    RunSpec precA = price(c.setting().width("2r"), Method.PREC_GD);
+    RunSpec lambdaA = price(c.setting().width("2r"), Method.SCALED_GD_LAMBDA);
     double exactFinal = ClaimSupport.median(results, exact, seeds, r -> r.last(Columns.TEST_ERROR));
     double exactR2 = ClaimSupport.median(results, exact, seeds, r -> linearFit(r, 1e-3, fitFloor).rSquared());
     double exactRate = ClaimSupport.median(results, exact, seeds, r -> rate(linearFit(r, 1e-3, fitFloor)));
@@ -194,8 +219,9 @@ public final class OverparameterisationPriceClaim implements Claim {
         String key = "B." + k.id() + ".kappa" + ClaimSupport.fixed(c.kappas()[i], 0);
         numbers.put(key + ".iterations_to_target", perKappa[i]);
         if (k != Method.GD) {
-          double r2 = ClaimSupport.median(results, s, seeds, r -> linearFit(r, 1e-2, c.target()).rSquared());
-          double rate = ClaimSupport.median(results, s, seeds, r -> rate(linearFit(r, 1e-2, c.target())));
+          double hi = fitStart(c.kappas()[i]);
+          double r2 = ClaimSupport.median(results, s, seeds, r -> linearFit(r, hi, c.target()).rSquared());
+          double rate = ClaimSupport.median(results, s, seeds, r -> rate(linearFit(r, hi, c.target())));
           numbers.put(key + ".linear_fit_r2", r2);
           numbers.put(key + ".rate", rate);
           cure &= all && r2 >= c.minR2() && rate < 1;
@@ -226,22 +252,25 @@ public final class OverparameterisationPriceClaim implements Claim {
 
   private String criterion() {
     return String.format(Locale.ROOT,
-        "medians over seeds. A (κ = 2, α = %s, %d iterations): GD r' = r ends ≤ %s with a log-linear fit R² ≥ %.2f "
+        "medians over seeds. A (κ = %s, α = %s, %d iterations): GD r' = r ends ≤ %s with a log-linear fit R² ≥ %.2f "
             + "(over 1e-3 .. %s); GD r' = 2r ends ≥ %s and gains ≤ %.1f decades over the second half. B (r' = 2r, "
             + "α = %s, %d iterations): for ScaledGD(λ) and PrecGD at every κ every seed reaches %s, the log-linear fit "
-            + "over 1e-2 .. %s has R² ≥ %.2f, and max/min of the iterations over κ ≤ %.1f; GD's max/min ≥ %.0f (never "
+            + "over min(1e-2, 0.1 σ_r(M*)/‖M*‖_F) .. %s has R² ≥ %.2f, and max/min of the iterations over κ ≤ %.1f; GD's max/min ≥ %.0f (never "
             + "reaching the target counts as infinite)",
-        sci(c.alphaPrice()), c.horizonPrice(), sci(c.precision()), c.minR2(), sci(c.precision() * 10), sci(c.stuck()),
+        ClaimSupport.compact(c.setting().kappa()), sci(c.alphaPrice()), c.horizonPrice(), sci(c.precision()), c.minR2(), sci(c.precision() * 10), sci(c.stuck()),
         c.maxDecades(), sci(c.alphaCure()), c.horizonCure(), sci(c.target()), sci(c.target()), c.minR2(),
         c.maxSpread(), c.minGdSpread());
   }
 
   private Map<String, Object> parameters() {
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("n, r", "40, 2");
-    params.put("m", c.oversampling() + "nr = " + c.oversampling() * 80);
-    params.put("A: κ, α, r', horizon", ClaimSupport.fixed(ClaimSupport.KAPPA, 0) + ", " + sci(c.alphaPrice()) + ", " + R + " and " + 2 * R + ", " + c.horizonPrice());
-    params.put("B: κ, α, r', horizon", kappaList() + ", " + sci(c.alphaCure()) + ", " + 2 * R + ", " + c.horizonCure());
+    params.put("problem", c.setting().describe());
+    params.put("n, r", c.setting().n() + ", " + r);
+    params.put("m", c.oversampling() + "nr = " + c.setting().measurements(c.oversampling()));
+    params.put("A: κ, α, r', horizon", ClaimSupport.compact(c.setting().kappa()) + ", " + sci(c.alphaPrice()) + ", " + r
+        + " and " + c.setting().width("2r") + ", " + c.horizonPrice());
+    params.put("B: r, κ, α, r', horizon", cureRank() + ", " + kappaList() + ", " + sci(c.alphaCure()) + ", "
+        + Math.min(c.setting().n(), 2 * cureRank()) + ", " + c.horizonCure());
     params.put("steps", "GD μ = 0.25/λ₁(A*(y)); ScaledGD(λ), PrecGD μ = 0.5");
     params.put("damping", "ScaledGD(λ): λ = 0.1 λ_r(A*(y)); PrecGD: λ_t = √f(U_t)");
     params.put("seeds", c.seeds().length);
@@ -251,13 +280,14 @@ public final class OverparameterisationPriceClaim implements Claim {
   private List<Figure> figures(Map<RunSpec, RunResult> results, Map<Method, double[]> iterations) {
     long seed = c.seeds()[0];
     Figure.Builder a = Figure.builder("claim7-price",
-        "Part A: test error, κ = 2, α = " + sci(c.alphaPrice()) + ", seed " + seed)
+        "Part A: test error, κ = " + ClaimSupport.compact(c.setting().kappa()) + ", α = " + sci(c.alphaPrice()) + ", seed "
+            + seed)
         .x("iteration t", false).y("relative test error", true);
-    a.add(ClaimSupport.trace(results.get(price(R, Method.GD).withSeed(seed)), Columns.TEST_ERROR, "GD, r' = r",
+    a.add(ClaimSupport.trace(results.get(price(r, Method.GD).withSeed(seed)), Columns.TEST_ERROR, "GD, r' = r",
         Series.Color.qualitative(0)));
     int color = 1;
     for (Method k : METHODS) {
-      a.add(ClaimSupport.trace(results.get(price(2 * R, k).withSeed(seed)), Columns.TEST_ERROR, label(k) + ", r' = 2r",
+      a.add(ClaimSupport.trace(results.get(price(c.setting().width("2r"), k).withSeed(seed)), Columns.TEST_ERROR, label(k) + ", r' = 2r",
           Series.Color.qualitative(color++)));
     }
     a.hline(1e-10, "1e-10", Series.Color.neutral());

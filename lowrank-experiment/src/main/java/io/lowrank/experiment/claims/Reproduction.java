@@ -7,6 +7,7 @@ import io.lowrank.experiment.run.Runner;
 import io.lowrank.experiment.run.Workloads;
 import io.lowrank.experiment.spec.RunSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -18,13 +19,15 @@ public final class Reproduction {
    * Everything a reproduction produced.
    *
    * @param budget the budget it ran with
+   * @param setting the configuration the claims ran at
    * @param threads worker threads
    * @param claims one result per claim, in claim order
    * @param results every run
    * @param wallSeconds total wall time
+   * @param loaded runs loaded from an interrupted earlier invocation (0 when run in one go)
    */
-  public record Outcome(Budget budget, int threads, List<ClaimResult> claims, Map<RunSpec, RunResult> results,
-      double wallSeconds) {
+  public record Outcome(Budget budget, Setting setting, int threads, List<ClaimResult> claims,
+      Map<RunSpec, RunResult> results, double wallSeconds, int loaded) {
 
     /** True when no available claim failed. */
     public boolean allAvailablePass() {
@@ -32,23 +35,36 @@ public final class Reproduction {
     }
   }
 
-  /** Runs the claims' runs on {@code threads} threads, then evaluates every claim. */
-  public static Outcome run(List<Claim> claims, Budget budget, int threads, ProgressListener progress) {
+  /** Runs the claims' runs on {@code threads} threads (nothing on disk), then evaluates every claim. */
+  public static Outcome run(List<Claim> claims, Budget budget, Setting setting, int threads,
+      ProgressListener progress) {
     long start = System.nanoTime();
-    List<RunSpec> specs = new ArrayList<>();
-    for (Claim c : claims) {
-      specs.addAll(c.runs());
-    }
-    Map<RunSpec, RunResult> results = new Runner(threads, PhaseThresholds.defaults(), new Workloads()).runAll(specs, progress);
+    Map<RunSpec, RunResult> results = new Runner(threads, PhaseThresholds.defaults(), new Workloads())
+        .runAll(specs(claims), progress);
+    return evaluate(claims, budget, setting, threads, results, (System.nanoTime() - start) * 1e-9, 0);
+  }
+
+  /** Every claim's check on results that hold at least their runs. */
+  public static Outcome evaluate(List<Claim> claims, Budget budget, Setting setting, int threads,
+      Map<RunSpec, RunResult> results, double wallSeconds, int loaded) {
     List<ClaimResult> out = new ArrayList<>();
     for (Claim c : claims) {
       out.add(c.evaluate(results));
     }
-    return new Outcome(budget, threads, List.copyOf(out), results, (System.nanoTime() - start) * 1e-9);
+    return new Outcome(budget, setting, threads, List.copyOf(out), results, wallSeconds, loaded);
+  }
+
+  /** The distinct runs of the claims, in claim order. */
+  public static List<RunSpec> specs(List<Claim> claims) {
+    LinkedHashSet<RunSpec> specs = new LinkedHashSet<>();
+    for (Claim c : claims) {
+      specs.addAll(c.runs());
+    }
+    return List.copyOf(specs);
   }
 
   /** The number of distinct runs the claims need (for progress bars). */
   public static int countRuns(List<Claim> claims) {
-    return (int) claims.stream().flatMap(c -> c.runs().stream()).distinct().count();
+    return specs(claims).size();
   }
 }

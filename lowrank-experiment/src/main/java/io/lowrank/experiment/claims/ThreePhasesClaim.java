@@ -32,11 +32,13 @@ public final class ThreePhasesClaim implements Claim {
    * @param minGrowth required Phase II geometric growth factor of the signal per iteration (1.01)
    * @param maxNoiseRatio required max noise over [0, T2] / signal at T2 (0.1)
    * @param minFloorRatio required floor(largest alpha) / floor(smallest alpha) (10)
+   * @param setting the problem the runs are on
    */
   public record Config(int oversampling, double[] alphas, int horizon, long[] seeds, double minGrowth,
-      double maxNoiseRatio, double minFloorRatio) {
-    public static Config of(Budget b) {
-      return new Config(10, new double[] {1e-3, 1e-6}, b.quick() ? 400 : 600, b.seedList(), 1.01, 0.1, 10.0);
+      double maxNoiseRatio, double minFloorRatio, Setting setting) {
+    public static Config of(Budget b, Setting s) {
+      return new Config(10, new double[] {1e-3, 1e-6}, s.horizon(b.quick() ? 400 : 600), b.seedList(), 1.01, 0.1, 10.0,
+          s);
     }
   }
 
@@ -52,7 +54,7 @@ public final class ThreePhasesClaim implements Claim {
   }
 
   RunSpec spec(double alpha) {
-    return ClaimSupport.base(c.oversampling(), ClaimSupport.N, alpha, c.horizon(), 2, true, 0.0);
+    return c.setting().gd(c.oversampling(), c.setting().n(), alpha, c.horizon(), 2, true, 0.0);
   }
 
   @Override
@@ -137,11 +139,13 @@ public final class ThreePhasesClaim implements Claim {
       panels.add(p.build());
     }
     Figure grid = Figure.grid("claim4-three-phases",
-        "The three phases, " + alphaLabel(smallest) + ", m = " + c.oversampling() + "nr, r' = 40, seed " + c.seeds()[0], panels);
+        "The three phases, " + alphaLabel(smallest) + ", m = " + c.oversampling() + "nr, r' = " + c.setting().n()
+            + ", seed " + c.seeds()[0], panels);
 
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("n, r, κ, r'", "40, 2, 2, 40");
-    params.put("m", c.oversampling() + "nr = " + c.oversampling() * 80);
+    params.put("problem", c.setting().describe());
+    params.put("n, r, κ, r'", c.setting().nrk() + ", " + c.setting().n());
+    params.put("m", c.oversampling() + "nr = " + c.setting().measurements(c.oversampling()));
     params.put("α", Arrays.stream(c.alphas()).mapToObj(ClaimSupport::sci).toList().toString());
     params.put("horizon", c.horizon() + " iterations, recorded every 2");
     params.put("T2", "first t with σ_min(V_Xᵀ U_t)² ≥ 0.5 σ_r(M*)");

@@ -67,7 +67,7 @@ public final class TraceBiasClaim implements Claim {
       }
     }
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("runs", "the α sweep of claim 1 (n = 40, r = 2, κ = 2, r' = 40)");
+    params.put("runs", "the α sweep of claim 1 (n, r, κ = " + c.setting().nrk() + ", r' = n)");
     params.put("decided at", "m = " + c.oversamplings()[0] + "nr (interpolants not unique); other m shown");
     params.put("horizon", c.horizon() + " iterations");
     String criterion = String.format(Locale.ROOT,

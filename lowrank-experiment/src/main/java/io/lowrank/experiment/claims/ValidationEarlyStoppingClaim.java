@@ -44,9 +44,10 @@ public final class ValidationEarlyStoppingClaim implements Claim {
    * @param seeds seeds
    * @param withinBest PASS needs median(chosen / best) <= this (1.5)
    * @param belowFinal PASS needs median(chosen / final) <= this ("far below")
+   * @param setting the problem the runs are on (its noise, when it has any, replaces sigma)
    */
   public record Config(int n, int r, int oversampling, double sigma, double alpha, int horizon, int recordEvery,
-      int patience, double holdOut, long[] seeds, double withinBest, double belowFinal) {
+      int patience, double holdOut, long[] seeds, double withinBest, double belowFinal, Setting setting) {
     public Config {
       Check.positive(n, "n");
       Check.inRange(r, 1, n, "r");
@@ -59,9 +60,9 @@ public final class ValidationEarlyStoppingClaim implements Claim {
     }
 
     /** The configuration for a budget (quick: shorter horizon, 3 seeds). */
-    public static Config of(Budget budget) {
-      return new Config(ClaimSupport.N, ClaimSupport.R, 5, 0.01, 1e-3, budget.quick() ? 3000 : 6000, 10, 300,
-          HoldOut.DEFAULT_FRACTION, budget.seedList(), 1.5, 0.5);
+    public static Config of(Budget budget, Setting s) {
+      return new Config(s.n(), s.r(), 5, s.noise() > 0 ? s.noise() : 0.01, 1e-3, s.horizon(budget.quick() ? 3000 : 6000),
+          10, 300, HoldOut.DEFAULT_FRACTION, budget.seedList(), 1.5, 0.5, s);
     }
   }
 
@@ -82,8 +83,9 @@ public final class ValidationEarlyStoppingClaim implements Claim {
 
   /** One seed's run: noisy GOE sensing, r' = n, early stopping that records but does not halt. */
   RunSpec spec(long seed) {
-    RunSpec base = ClaimSupport.base(c.n(), c.r(), ClaimSupport.KAPPA, c.oversampling() * c.n() * c.r(), c.sigma(),
-        c.n(), c.alpha(), c.horizon(), c.recordEvery(), false, 0.0);
+    Setting s = c.setting();
+    RunSpec base = s.run(s.problem(c.oversampling(), s.kappa(), c.sigma()), c.n(), c.alpha(), c.horizon(),
+        c.recordEvery(), false, 0.0);
     StopSpec.EarlyStopping es = new StopSpec.EarlyStopping(c.holdOut(), c.patience(), c.recordEvery(),
         EarlyStopping.DEFAULT_MIN_RELATIVE_IMPROVEMENT, false);
     return base.withStop(new StopSpec(c.horizon(), 0.0, null, null, es)).withSeed(seed);
@@ -156,8 +158,9 @@ public final class ValidationEarlyStoppingClaim implements Claim {
     boolean pass = stopped && medBest <= c.withinBest() && medFinal <= c.belowFinal()
         && Double.isFinite(medBest) && Double.isFinite(medFinal);
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("problem", String.format(Locale.ROOT, "GOE sensing, n = %d, r = %d, κ = 2, m = %d n r, σ = %s",
-        c.n(), c.r(), c.oversampling(), ClaimSupport.sci(c.sigma())));
+    params.put("problem", String.format(Locale.ROOT, "%s sensing, n = %d, r = %d, κ = %s, m = %d n r, σ = %s",
+        c.setting().model() == io.lowrank.experiment.spec.Model.RANK_ONE ? "rank-one" : "GOE", c.n(), c.r(),
+        ClaimSupport.compact(c.setting().kappa()), c.oversampling(), ClaimSupport.sci(c.sigma())));
     params.put("run", String.format(Locale.ROOT, "plain GD, r' = n = %d, α = %s, μ = 0.25 / λ₁(A*(y)), %d iterations",
         c.n(), ClaimSupport.sci(c.alpha()), c.horizon()));
     params.put("early stopping", String.format(Locale.ROOT,

@@ -26,11 +26,14 @@ public final class WidthRobustnessClaim implements Claim {
    * @param budget iteration cap
    * @param seeds instances
    * @param slack relative slack for "does not increase" / "does not grow" (sampling noise, 0.05)
+   * @param setting the problem the runs are on
    */
-  public record Config(int oversampling, int[] widths, double alpha, double target, int budget, long[] seeds, double slack) {
-    public static Config of(Budget b) {
+  public record Config(int oversampling, int[] widths, double alpha, double target, int budget, long[] seeds, double slack,
+      Setting setting) {
+    public static Config of(Budget b, Setting s) {
       long[] seeds = new Budget(b.quick(), Math.max(b.seeds(), b.quick() ? 4 : 8)).seedList();
-      return new Config(10, new int[] {2, 4, 8, 40}, 1e-4, 1e-2, 1500, seeds, 0.05);
+      int[] widths = java.util.stream.Stream.of("r", "2r", "4r", "n").mapToInt(s::width).distinct().sorted().toArray();
+      return new Config(10, widths, 1e-4, 1e-2, s.horizon(1500), seeds, 0.05, s);
     }
   }
 
@@ -46,7 +49,7 @@ public final class WidthRobustnessClaim implements Claim {
   }
 
   RunSpec spec(int width) {
-    return ClaimSupport.base(c.oversampling(), width, c.alpha(), c.budget(), 1, false, c.target());
+    return c.setting().gd(c.oversampling(), width, c.alpha(), c.budget(), 1, false, c.target());
   }
 
   @Override
@@ -86,8 +89,9 @@ public final class WidthRobustnessClaim implements Claim {
         .add(Series.errorBars("median over " + c.seeds().length + " seeds", w, med, lo, hi, Series.Color.qualitative(0)))
         .build();
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("n, r, κ", "40, 2, 2");
-    params.put("m", c.oversampling() + "nr = " + c.oversampling() * 80);
+    params.put("problem", c.setting().describe());
+    params.put("n, r, κ", c.setting().nrk());
+    params.put("m", c.oversampling() + "nr = " + c.setting().measurements(c.oversampling()));
     params.put("r'", Arrays.toString(c.widths()));
     params.put("α", ClaimSupport.sci(c.alpha()));
     params.put("seeds", c.seeds().length);

@@ -1,5 +1,6 @@
 package io.lowrank.experiment.completion;
 
+import io.lowrank.diagnostics.History;
 import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.run.EarlyStop;
 import io.lowrank.experiment.run.RunResult;
@@ -7,12 +8,11 @@ import io.lowrank.experiment.run.Runner;
 import io.lowrank.experiment.run.Workload;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
-import io.lowrank.diagnostics.History;
 import io.lowrank.linalg.Mat;
-import io.lowrank.solver.SolveResult;
-import io.lowrank.solver.Termination;
 import io.lowrank.operator.EntrySampling;
 import io.lowrank.solver.Observer;
+import io.lowrank.solver.SolveResult;
+import io.lowrank.solver.Termination;
 import io.lowrank.validation.NumericalRank;
 import java.util.List;
 
@@ -87,7 +87,7 @@ public final class RankFreeCompletion {
     }
     EarlyStop es = new EarlyStop(0, -1, mse, new double[] {0}, new double[] {mse},
         new io.lowrank.experiment.run.Factors(left, right), w.validationY().length);
-    RunResult run = new RunResult(resolved, solve, new History(List.of()), es.chosen(), es, null, Double.NaN, 0.0,
+    RunResult run = new RunResult(resolved, solve, new History(List.of()), es.chosen(), es, null, null, Double.NaN, 0.0,
         w.sources(), 0.0, fitNanos * 1e-9);
     return result(run, w, fitNanos);
   }

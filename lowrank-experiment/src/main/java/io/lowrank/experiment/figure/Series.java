@@ -16,16 +16,23 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
 
   /** Drawing styles. */
   public enum Style {
-    LINE, DASHED, POINTS, LINE_POINTS, ERROR_BARS;
+    LINE, DASHED, POINTS, LINE_POINTS, ERROR_BARS,
+    /** A line with markers through y and a translucent band from lo to hi (e.g. median and IQR). */
+    LINE_BAND;
 
     /** True when the series is drawn as a polyline. */
     public boolean line() {
-      return this == LINE || this == DASHED || this == LINE_POINTS;
+      return this == LINE || this == DASHED || this == LINE_POINTS || this == LINE_BAND;
     }
 
     /** True when the series is drawn with markers (points, error bars). */
     public boolean markers() {
-      return this == POINTS || this == LINE_POINTS || this == ERROR_BARS;
+      return this == POINTS || this == LINE_POINTS || this == ERROR_BARS || this == LINE_BAND;
+    }
+
+    /** True when the series has lo and hi. */
+    public boolean ranged() {
+      return this == ERROR_BARS || this == LINE_BAND;
     }
   }
 
@@ -66,7 +73,7 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
     require(x, "x", what);
     require(y, "y", what);
     sameLength(x, y, "y", what);
-    if (style == Style.ERROR_BARS) {
+    if (style.ranged()) {
       require(lo, "lo", what);
       require(hi, "hi", what);
       sameLength(x, lo, "lo", what);
@@ -104,5 +111,10 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
 
   public static Series errorBars(String label, double[] x, double[] mid, double[] lo, double[] hi, Color c) {
     return new Series(label, Style.ERROR_BARS, x, mid, lo, hi, c);
+  }
+
+  /** A line with markers through {@code mid} over a translucent band from {@code lo} to {@code hi}. */
+  public static Series lineBand(String label, double[] x, double[] mid, double[] lo, double[] hi, Color c) {
+    return new Series(label, Style.LINE_BAND, x, mid, lo, hi, c);
   }
 }

@@ -49,6 +49,46 @@ public final class HistoryCsv {
     }
   }
 
+  /**
+   * Reads a file written by {@link #write}: the same columns and, value for value, the same doubles
+   * (the format round-trips exactly).
+   *
+   * @throws IOException when the file cannot be read or is not such a file
+   */
+  public static History read(Path file) throws IOException {
+    List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+    if (lines.isEmpty()) {
+      throw new IOException(file + " is empty");
+    }
+    List<String> names = List.of(lines.get(0).split(",", -1));
+    if (!names.get(0).equals(History.ITERATION)) {
+      throw new IOException(file + " does not start with the column " + History.ITERATION);
+    }
+    History h = new History(names.subList(1, names.size()));
+    double[] row = new double[names.size()];
+    for (int i = 1; i < lines.size(); i++) {
+      String[] f = lines.get(i).split(",", -1);
+      if (f.length != row.length) {
+        throw new IOException(file + " line " + (i + 1) + " has " + f.length + " fields, expected " + row.length);
+      }
+      for (int c = 0; c < row.length; c++) {
+        row[c] = parse(f[c]);
+      }
+      h.append(row);
+    }
+    return h;
+  }
+
+  /** The inverse of {@link #format}. */
+  public static double parse(String field) {
+    return switch (field) {
+      case "" -> Double.NaN;
+      case "inf" -> Double.POSITIVE_INFINITY;
+      case "-inf" -> Double.NEGATIVE_INFINITY;
+      default -> Double.parseDouble(field);
+    };
+  }
+
   /** One CSV field: full precision, "" for NaN, "inf"/"-inf" for infinities. */
   public static String format(double v) {
     if (Double.isNaN(v)) {

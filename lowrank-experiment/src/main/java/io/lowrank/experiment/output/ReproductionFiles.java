@@ -4,8 +4,8 @@ import io.lowrank.experiment.claims.ClaimResult;
 import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.spec.RunSpec;
+import io.lowrank.experiment.spec.SpecFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,22 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a reproduction's machine-readable outputs: {@code summary.json} (every measured number and
- * verdict, every run's parameters and outcome) and {@code runs/<id>/history.csv} per run.
+ * The top-level {@code summary.json} of a reproduction: the setting, every measured number and
+ * verdict, and every run's parameters and outcome (each run's own files are under
+ * {@code runs/<id>/}, written by the {@link RunStore} as the runs finish). Written last: a
+ * reproduction directory is complete when it exists.
  */
 public final class ReproductionFiles {
   private ReproductionFiles() {}
 
-  /** Writes summary.json and the histories under {@code dir} (created if needed). */
+  /** Writes summary.json into {@code dir}. */
   public static void write(Reproduction.Outcome outcome, Path dir, String version) throws IOException {
-    Files.createDirectories(dir.resolve("runs"));
     List<Object> runs = new ArrayList<>();
-    for (RunResult r : outcome.results().values()) {
-      String rel = "runs/" + r.id() + "/" + RunFiles.HISTORY;
-      Path file = dir.resolve(rel);
-      Files.createDirectories(file.getParent());
-      HistoryCsv.write(file, r.history());
-      runs.add(RunFiles.runJson(r, rel));
+    for (Map.Entry<RunSpec, RunResult> e : outcome.results().entrySet()) {
+      runs.add(RunFiles.runJson(e.getValue(), "runs/" + e.getKey().id() + "/" + RunFiles.HISTORY));
     }
     Json.write(dir.resolve(RunFiles.SUMMARY), summary(outcome, version, runs));
   }
@@ -39,8 +36,11 @@ public final class ReproductionFiles {
     root.put("lowrank_version", version);
     root.put("quick", outcome.budget().quick());
     root.put("seeds", outcome.budget().seeds());
+    root.put("setting", outcome.setting().describe());
+    root.put("setting_problem", SpecFiles.toTree(outcome.setting().base()).get("problem"));
     root.put("threads", outcome.threads());
     root.put("wall_seconds", outcome.wallSeconds());
+    root.put("loaded_runs", outcome.loaded());
     root.put("all_available_claims_pass", outcome.allAvailablePass());
     List<Object> claims = new ArrayList<>();
     for (ClaimResult c : outcome.claims()) {

@@ -2,6 +2,7 @@ package io.lowrank.experiment.output;
 
 import io.lowrank.diagnostics.Columns;
 import io.lowrank.diagnostics.PhaseBoundaries;
+import io.lowrank.diagnostics.Stages;
 import io.lowrank.experiment.formats.Npy;
 import io.lowrank.experiment.run.EarlyStop;
 import io.lowrank.experiment.run.Factors;
@@ -80,6 +81,8 @@ public final class RunFiles {
     m.put("iterations", r.solve().iterations());
     m.put("diverged", r.diverged());
     m.put("step_size", r.stepSize());
+    m.put("final_loss", r.solve().finalLoss());
+    m.put("spectral_truth_angle", r.spectralTruthAngle());
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put("initial_loss", r.solve().initialLoss());
     for (String c : r.history().columns()) {
@@ -99,6 +102,23 @@ public final class RunFiles {
       ph.put("truth_angle_at_t1", p.truthAngleAtT1());
       m.put("phases", ph);
     }
+    Stages st = r.stages();
+    if (st != null) {
+      Map<String, Object> sm = new LinkedHashMap<>();
+      sm.put("times", st.times());
+      sm.put("targets", st.targets());
+      List<Object> plateaus = new ArrayList<>();
+      for (Stages.Plateau pl : st.plateaus()) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("after", pl.after());
+        x.put("from", pl.from());
+        x.put("to", pl.to());
+        x.put("loss", pl.loss());
+        plateaus.add(x);
+      }
+      sm.put("plateaus", plateaus);
+      m.put("stages", sm);
+    }
     EarlyStop es = r.earlyStop();
     if (es != null) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -106,6 +126,8 @@ public final class RunFiles {
       e.put("stop_iteration", es.stopped() ? es.stopIteration() : null);
       e.put("chosen_validation_mse", es.chosenValidationMse());
       e.put("held_out", es.heldOut());
+      e.put("iterations", es.iterations());
+      e.put("validation_mse", es.validationMse());
       m.put("early_stopping", e);
     }
     if (!r.sources().isEmpty()) {
@@ -115,6 +137,8 @@ public final class RunFiles {
     t.put("setup_s", r.setupSeconds());
     t.put("solve_s", r.solve().solveNanos() * 1e-9);
     t.put("median_step_ms", r.solve().medianStepNanos() * 1e-6);
+    t.put("solve_ns", r.solve().solveNanos());
+    t.put("median_step_ns", r.solve().medianStepNanos());
     t.put("wall_s", r.wallSeconds());
     m.put("timings", t);
     m.put("history", historyPath);

@@ -3,6 +3,7 @@ package io.lowrank.experiment.run;
 import io.lowrank.diagnostics.Columns;
 import io.lowrank.diagnostics.History;
 import io.lowrank.diagnostics.PhaseBoundaries;
+import io.lowrank.diagnostics.Stages;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.solver.SolveResult;
 import io.lowrank.solver.Termination;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param earlyStop what validation early stopping saw, or null when the run did not stop early
  * @param phases the detected phases (ground-truth detector when the signal/noise probes ran, else
  *     the data-only one when the spectral probes ran), or null
+ * @param stages the stages of incremental learning (when the singular values of U were recorded on a
+ *     symmetric model), or null
  * @param spectralTruthAngle sine of the largest angle between the top-r eigenspace of A*(y) and
  *     col(X) (symmetric problems with a ground truth), else NaN
  * @param stepSize the step size mu in use
@@ -27,7 +30,7 @@ import java.util.Map;
  * @param wallSeconds wall time of the run (for a batch member: an equal share of the batch)
  */
 public record RunResult(RunSpec spec, SolveResult solve, History history, Factors factors, EarlyStop earlyStop,
-    PhaseBoundaries phases, double spectralTruthAngle, double stepSize, Map<String, String> sources,
+    PhaseBoundaries phases, Stages stages, double spectralTruthAngle, double stepSize, Map<String, String> sources,
     double setupSeconds, double wallSeconds) {
 
   /** True when the run diverged. */

@@ -4,6 +4,8 @@ import io.lowrank.diagnostics.History;
 import io.lowrank.diagnostics.PhaseBoundaries;
 import io.lowrank.diagnostics.PhaseDetector;
 import io.lowrank.diagnostics.PhaseThresholds;
+import io.lowrank.diagnostics.StageDetector;
+import io.lowrank.diagnostics.Stages;
 import io.lowrank.diagnostics.Subspaces;
 import io.lowrank.experiment.spec.InitSpec;
 import io.lowrank.experiment.spec.ProblemSpec;
@@ -115,6 +117,17 @@ public final class Runner {
    * is told of every finished run, one call at a time.
    */
   public Map<RunSpec, RunResult> runAll(List<RunSpec> specs, ProgressListener progress) {
+    return runAll(specs, progress, (s, r) -> {});
+  }
+
+  /**
+   * As {@link #runAll(List, ProgressListener)}, handing every result with the spec it was asked for
+   * to {@code sink} on the worker thread that produced it, as soon as its batch is done and before {@code progress} hears of it
+   * (e.g. to write it to disk, so that a killed process loses only the runs in flight). The sink
+   * is called by several threads at once for different runs.
+   */
+  public Map<RunSpec, RunResult> runAll(List<RunSpec> specs, ProgressListener progress,
+      java.util.function.BiConsumer<RunSpec, RunResult> sink) {
     List<RunSpec> distinct = new ArrayList<>(new LinkedHashMap<RunSpec, Boolean>() {
       private static final long serialVersionUID = 1L;
 
@@ -140,6 +153,9 @@ public final class Runner {
           List<RunResult> results = runBatch(batch);
           if (pending.get(Workloads.Key.of(batch.get(0))).decrementAndGet() == 0) {
             workloads.release(batch.get(0));
+          }
+          for (int k = 0; k < batch.size(); k++) {
+            sink.accept(batch.get(k), results.get(k));
           }
           synchronized (progress) {
             for (RunSpec spec : batch) {
@@ -283,13 +299,21 @@ public final class Runner {
       } else if (spec.recording().probes().spectral() && spec.methodName() != Method.NUCLEAR) {
         phases = new PhaseDetector(thresholds).dataOnly(h, problem.spectrum(), recording.rank());
       }
+      Stages stages = null;
+      if (spec.problem().symmetricModel() && spec.methodName() != Method.NUCLEAR) {
+        int r = truth != null ? truth.rank() : recording.rank();
+        if (r > 0 && StageDetector.applicable(h, r)) {
+          stages = truth != null ? StageDetector.defaults().groundTruth(h, truth)
+              : StageDetector.defaults().dataOnly(h, problem.spectrum(), r);
+        }
+      }
       double angle = truth != null && problem.operator().symmetric()
           ? Subspaces.sinLargestAngle(truth.basis(), problem.spectrum().topEigenspace(truth.rank())) : Double.NaN;
       Factors factors = solve.finite() ? Factors.copyOf(left, right) : null;
       Map<String, String> sources = new LinkedHashMap<>(workload.sources());
       sources.putAll(start.sources());
       double wall = (System.nanoTime() - startNanos) * 1e-9 * share;
-      return new RunResult(spec, solve, h, factors, recording.earlyStop(), phases, angle, stepSize, sources,
+      return new RunResult(spec, solve, h, factors, recording.earlyStop(), phases, stages, angle, stepSize, sources,
           setupSeconds, wall);
     }
   }

@@ -125,6 +125,14 @@ public final class SpecFiles {
       return new Source(JsonNodeFactory.instance.objectNode(), name, Map.of());
     }
 
+    /** An independent copy: tree, lines and what was set (e.g. one per point of a sweep). */
+    public Source copy() {
+      Source c = new Source(tree.deepCopy(), name, lines);
+      c.sets.putAll(sets);
+      c.given.putAll(given);
+      return c;
+    }
+
     /** The tree (modified by {@link #set}). */
     public ObjectNode tree() {
       return tree;
@@ -141,18 +149,7 @@ public final class SpecFiles {
      * {@code null} for the default). {@code origin} is what the user typed, for messages.
      */
     public Source set(String key, String value, String origin) {
-      String path = SpecPaths.canonical(key);
-      JsonNode v;
-      try {
-        v = value == null ? JsonNodeFactory.instance.nullNode() : YAML.readTree(value.isBlank() ? "null" : value);
-      } catch (JsonProcessingException e) {
-        throw new BadInputException(origin + ": the value is not valid YAML (" + firstLine(e.getOriginalMessage())
-            + "); accepted: a number, a word, a [list] or a {map}");
-      }
-      if (v == null || v.isMissingNode()) {
-        v = JsonNodeFactory.instance.nullNode();
-      }
-      return set(path, v, origin);
+      return set(SpecPaths.canonical(key), yamlValue(value, origin), origin);
     }
 
     /** Sets a dotted path to a tree value. */
@@ -382,27 +379,27 @@ public final class SpecFiles {
 
   /** Reads a YAML or JSON spec file (a summary.json gives the spec it embeds). */
   public static Source read(Path file) throws IOException {
+    return parse(text(file, "a spec file (.yaml, .yml or .json) or a run's summary.json"), file.toString());
+  }
+
+  /** The UTF-8 text of a file of at most 16 MiB; one-line errors naming {@code what} is accepted. */
+  private static String text(Path file, String what) throws IOException {
     if (!Files.exists(file)) {
-      throw new BadInputException(file + " does not exist; accepted: a spec file (.yaml, .yml or .json) or a run's "
-          + "summary.json");
+      throw new BadInputException(file + " does not exist; accepted: " + what);
     }
     if (!Files.isRegularFile(file)) {
-      throw new BadInputException(file + " is not a regular file; accepted: a spec file (.yaml, .yml or .json) or a "
-          + "run's summary.json");
+      throw new BadInputException(file + " is not a regular file; accepted: " + what);
     }
     long size = Files.size(file);
     if (size > 16L << 20) {
-      throw new BadInputException(file + " is " + size + " bytes, too large for a spec; accepted: a spec file of at "
-          + "most 16 MiB");
+      throw new BadInputException(file + " is " + size + " bytes, too large; accepted: " + what + " of at most 16 MiB");
     }
     byte[] bytes = Files.readAllBytes(file);
-    String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (java.nio.charset.CharacterCodingException e) {
-      throw new BadInputException(file + " is not UTF-8 text; accepted: a YAML or JSON spec in UTF-8");
+      throw new BadInputException(file + " is not UTF-8 text; accepted: " + what + " in UTF-8");
     }
-    return parse(text, file.toString());
   }
 
   /** Parses spec text (YAML or JSON) from a named source. */
@@ -410,20 +407,7 @@ public final class SpecFiles {
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    Map<String, Integer> lines = new HashMap<>();
-    JsonNode root;
-    try (JsonParser p = YAML.getFactory().createParser(text)) {
-      root = YAML.readTree(p);
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-      throw new BadInputException(name + (line > 0 ? ":" + line : "") + ": not valid YAML or JSON ("
-          + firstLine(e.getOriginalMessage()) + "); accepted: a spec in YAML or JSON");
-    } catch (IOException e) {
-      throw new BadInputException(name + ": cannot be read (" + e.getMessage() + ")");
-    }
-    if (root == null || root.isMissingNode() || root.isNull()) {
-      root = JsonNodeFactory.instance.objectNode();
-    }
+    JsonNode root = tree(text, name, "a spec in YAML or JSON");
     if (!root.isObject()) {
       throw new BadInputException(name + ": the spec is " + describe(root) + "; accepted: a map of sections "
           + "(problem, init, method, stop, record, width, seed, threads, precision)");
@@ -433,8 +417,83 @@ public final class SpecFiles {
       root = root.get("spec");
       prefix = "spec.";
     }
+    Map<String, Integer> lines = new HashMap<>();
     collectLines(text, lines, prefix);
     return new Source((ObjectNode) root.deepCopy(), name, lines);
+  }
+
+  /**
+   * A YAML or JSON document that embeds specs (e.g. a sweep: a base spec and axes), with the line
+   * of every key for messages.
+   *
+   * @param tree the document (a map)
+   * @param name where it came from, e.g. its path
+   * @param lines the 1-based line of each dotted key path
+   */
+  public record Document(ObjectNode tree, String name, Map<String, Integer> lines) {
+    /** "name:line" of a key path (the nearest enclosing key that has a line), or the name. */
+    public String where(String path) {
+      for (String k = path; !k.isEmpty(); k = parent(k)) {
+        Integer line = lines.get(k);
+        if (line != null) {
+          return name + ":" + line;
+        }
+      }
+      return name;
+    }
+
+    /** The spec held under {@code key} (every default when absent), with its lines. */
+    public Source spec(String key) {
+      JsonNode node = tree.get(key);
+      if (node != null && !node.isNull() && !node.isObject()) {
+        throw new BadInputException(where(key) + ": " + key + " is " + describe(node) + "; accepted: a run spec "
+            + "(a map of sections: problem, init, method, stop, record, width, seed, threads, precision)");
+      }
+      Map<String, Integer> sub = new HashMap<>();
+      lines.forEach((k, v) -> {
+        if (k.startsWith(key + ".")) {
+          sub.put(k.substring(key.length() + 1), v);
+        }
+      });
+      ObjectNode t = node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : (ObjectNode) node.deepCopy();
+      return new Source(t, name, sub);
+    }
+  }
+
+  /** Parses a document (a map) of YAML or JSON text. */
+  public static Document parseDocument(String text, String name, String what) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    JsonNode root = tree(text, name, what);
+    if (!root.isObject()) {
+      throw new BadInputException(name + ": the file is " + describe(root) + "; accepted: " + what);
+    }
+    Map<String, Integer> lines = new HashMap<>();
+    collectLines(text, lines, "");
+    return new Document((ObjectNode) root, name, lines);
+  }
+
+  /** Reads a document (see {@link #parseDocument}) from a UTF-8 file of at most 16 MiB. */
+  public static Document readDocument(Path file, String what) throws IOException {
+    return parseDocument(text(file, what), file.toString(), what);
+  }
+
+  private static JsonNode tree(String text, String name, String what) {
+    JsonNode root;
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      root = YAML.readTree(p);
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+      throw new BadInputException(name + (line > 0 ? ":" + line : "") + ": not valid YAML or JSON ("
+          + firstLine(e.getOriginalMessage()) + "); accepted: " + what);
+    } catch (IOException e) {
+      throw new BadInputException(name + ": cannot be read (" + e.getMessage() + ")");
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      root = JsonNodeFactory.instance.objectNode();
+    }
+    return root;
   }
 
   /** Line numbers of every key, by dotted path (relative to {@code prefix}). */
@@ -488,6 +547,20 @@ public final class SpecFiles {
   }
 
   /** The ids of the types of {@code section} that have the (snake_case) key. */
+  /** True when {@code key} is a top-level key of a run spec ({@code problem}, {@code stop}, {@code seed}, ...). */
+  public static boolean isTopKey(String key) {
+    var snake = new PropertyNamingStrategies.SnakeCaseStrategy();
+    return Arrays.stream(RunSpec.class.getRecordComponents()).anyMatch(c -> snake.translate(c.getName()).equals(key));
+  }
+
+  /**
+   * True when {@code section.key} (canonical, e.g. {@code problem.m}) is a key of some alternative
+   * of the polymorphic section {@code problem}, {@code init} or {@code method}, or its type key.
+   */
+  public static boolean isSectionKey(String section, String key) {
+    return key.equals(TYPE_KEYS.get(section)) || !owners(section, key).isEmpty();
+  }
+
   static List<String> owners(String section, String key) {
     var snake = new PropertyNamingStrategies.SnakeCaseStrategy();
     List<String> owners = new ArrayList<>();
@@ -525,6 +598,30 @@ public final class SpecFiles {
       typed.put(key, DEFAULT_TYPES.get(section));
       typed.setAll((ObjectNode) v);
       parent.set(section, typed);
+    }
+  }
+
+  /**
+   * A value written as YAML ({@code 1e-6}, {@code relu}, {@code [1, 2]}, {@code {kind: relu}}; null
+   * or blank for null); {@code origin} (what the user typed) prefixes the message of bad text.
+   */
+  public static JsonNode yamlValue(String value, String origin) {
+    JsonNode v;
+    try {
+      v = value == null ? JsonNodeFactory.instance.nullNode() : YAML.readTree(value.isBlank() ? "null" : value);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(origin + ": the value is not valid YAML (" + firstLine(e.getOriginalMessage())
+          + "); accepted: a number, a word, a [list] or a {map}");
+    }
+    return v == null || v.isMissingNode() ? JsonNodeFactory.instance.nullNode() : v;
+  }
+
+  /** A tree as YAML text (keys in the tree's order). */
+  public static String yaml(JsonNode tree) {
+    try {
+      return YAML.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write YAML", e);
     }
   }
 

@@ -3,9 +3,9 @@ package io.lowrank.experiment.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowrank.diagnostics.PhaseThresholds;
+import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.run.Runner;
 import io.lowrank.experiment.run.Workloads;
-import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.spec.RunSpec;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 class ClaimChecksCanFailTest {
   private static final long[] ONE_SEED = {1};
 
+  /** The paper's setting (GOE, n = 40, r = 2, kappa = 2). */
+  static final Setting S = Setting.standard();
+
   private static ClaimResult run(Claim claim) {
     Map<RunSpec, RunResult> results = new Runner(2, PhaseThresholds.defaults(), new Workloads()).runAll(claim.runs(),
         io.lowrank.experiment.run.ProgressListener.none());
@@ -27,7 +30,7 @@ class ClaimChecksCanFailTest {
   /** Large initial scales: the error does not fall as a power of alpha, and alpha = 1e-6 does generalise. */
   @Test
   void claim1FailsForLargeAlphas() {
-    var config = new ErrorVsAlphaClaim.Config(new int[] {5, 20}, new double[] {1.0, 0.5}, 200, 1e-6, 300, ONE_SEED, 1.2, 0.2);
+    var config = new ErrorVsAlphaClaim.Config(new int[] {5, 20}, new double[] {1.0, 0.5}, 200, 1e-6, 300, ONE_SEED, 1.2, 0.2, S);
     ClaimResult r = run(new ErrorVsAlphaClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(r.numbers().get("slope.m20nr")).isLessThan(1.2);
@@ -37,7 +40,7 @@ class ClaimChecksCanFailTest {
   /** An iteration cap below what the target needs: the check must not pass on missing data. */
   @Test
   void claim2FailsWhenTheTargetIsNeverReached() {
-    var config = new IterationsVsAlphaClaim.Config(10, new double[] {1e-3, 1e-4, 1e-5}, 1e-2, 40, ONE_SEED, 0.95);
+    var config = new IterationsVsAlphaClaim.Config(10, new double[] {1e-3, 1e-4, 1e-5}, 1e-2, 40, ONE_SEED, 0.95, S);
     ClaimResult r = run(new IterationsVsAlphaClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(r.headline()).contains("never reached");
@@ -46,7 +49,7 @@ class ClaimChecksCanFailTest {
   /** Large alphas leave Phase I before the subspace has aligned. */
   @Test
   void claim3FailsForLargeAlphas() {
-    var config = new SpectralPhaseClaim.Config(5, new int[] {2, 40}, new double[] {0.3, 0.1}, 60, ONE_SEED, 0.05, 0.05);
+    var config = new SpectralPhaseClaim.Config(5, new int[] {2, 40}, new double[] {0.3, 0.1}, 60, ONE_SEED, 0.05, 0.05, S);
     ClaimResult r = run(new SpectralPhaseClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(r.numbers().get("angle_to_L_at_T1.w40.alpha1.00e-01")).isGreaterThan(0.05);
@@ -55,7 +58,7 @@ class ClaimChecksCanFailTest {
   /** A horizon that ends inside Phase II: T2 is never reached. */
   @Test
   void claim4FailsWhenTheHorizonEndsBeforeT2() {
-    var config = new ThreePhasesClaim.Config(10, new double[] {1e-3, 1e-6}, 80, ONE_SEED, 1.01, 0.1, 10.0);
+    var config = new ThreePhasesClaim.Config(10, new double[] {1e-3, 1e-6}, 80, ONE_SEED, 1.01, 0.1, 10.0, S);
     ClaimResult r = run(new ThreePhasesClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
   }
@@ -63,7 +66,7 @@ class ClaimChecksCanFailTest {
   /** Widths listed from wide to narrow: the median iterations increase along the list. */
   @Test
   void claim5FailsWhenIterationsGrowWithTheListedWidths() {
-    var config = new WidthRobustnessClaim.Config(10, new int[] {40, 2}, 1e-4, 1e-2, 1500, new long[] {1, 2, 3, 4, 5}, 0.0);
+    var config = new WidthRobustnessClaim.Config(10, new int[] {40, 2}, 1e-4, 1e-2, 1500, new long[] {1, 2, 3, 4, 5}, 0.0, S);
     ClaimResult r = run(new WidthRobustnessClaim(config));
     assertThat(r.numbers().get("median_iterations.w2")).isGreaterThan(r.numbers().get("median_iterations.w40"));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
@@ -72,14 +75,25 @@ class ClaimChecksCanFailTest {
   /** Alphas listed in increasing order: the trace excess grows along the list. */
   @Test
   void claim6FailsWhenTraceExcessDoesNotFall() {
-    var config = new ErrorVsAlphaClaim.Config(new int[] {5}, new double[] {1e-5, 1e-2}, 300, 1.0, 10, ONE_SEED, 1.2, 0.2);
+    var config = new ErrorVsAlphaClaim.Config(new int[] {5}, new double[] {1e-5, 1e-2}, 300, 1.0, 10, ONE_SEED, 1.2, 0.2, S);
     ClaimResult r = run(new TraceBiasClaim(config, 1e-3));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
   }
 
+  /** κ = 1: every component has the same eigenvalue, so the stages coincide and nothing is incremental. */
   @Test
-  void unavailableClaimsNeverPass() {
-    assertThat(NotAvailableClaim.claim7().evaluate(Map.of()).verdict()).isEqualTo(Verdict.NOT_AVAILABLE);
-    assertThat(NotAvailableClaim.claim8().evaluate(Map.of()).verdict()).isEqualTo(Verdict.NOT_AVAILABLE);
+  void claim9FailsWhenTheTruthIsWellConditioned() {
+    var config = IncrementalLearningClaim.Config.of(Budget.quickRun(), S, 3, 1.0);
+    ClaimResult r = run(new IncrementalLearningClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.numbers().get("gap1.alpha1.00e-08")).isLessThanOrEqualTo(10.0);
+  }
+
+  @Test
+  void unavailableClaimsNeverPassAndSayWhy() {
+    ClaimResult r = NotAvailableClaim.of(3, "no power iterate here").evaluate(Map.of());
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_AVAILABLE);
+    assertThat(r.criterion()).isEqualTo("not available: no power iterate here");
+    assertThat(r.runs()).isEmpty();
   }
 }

@@ -3,10 +3,10 @@ package io.lowrank.experiment.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lowrank.diagnostics.PhaseThresholds;
-import io.lowrank.experiment.run.Runner;
-import io.lowrank.experiment.run.Workloads;
 import io.lowrank.experiment.run.ProgressListener;
 import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.run.Runner;
+import io.lowrank.experiment.run.Workloads;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.solver.Method;
 import java.util.Map;
@@ -30,7 +30,7 @@ class OverparameterisationPriceClaimTest {
   @Test
   void failsWhenTheScalesAreSwapped() {
     var config = new OverparameterisationPriceClaim.Config(20, 1e-12, 600, 1e-3, 300, new double[] {1, 10, 100}, 1e-8,
-        new long[] {1}, 1e-13, 1e-8, 0.5, 0.98, 3.0, 10.0);
+        new long[] {1}, 1e-13, 1e-8, 0.5, 0.98, 3.0, 10.0, Setting.standard());
     ClaimResult r = run(config);
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(r.numbers().get("A.gd_wide.final_error")).isLessThan(1e-8);
@@ -46,7 +46,7 @@ class OverparameterisationPriceClaimTest {
 
   @Test
   void solverRunsAreTaggedWithTheirMethod() {
-    RunSpec gd = ClaimSupport.base(10, 4, 1e-3, 100, 1, false, 0.0);
+    RunSpec gd = Setting.standard().gd(10, 4, 1e-3, 100, 1, false, 0.0);
     assertThat(gd.methodName()).isEqualTo(Method.GD);
     assertThat(gd.id()).startsWith("goe-gd-");
     RunSpec prec = gd.withMethod(OverparameterisationPriceClaim.method(Method.PREC_GD));

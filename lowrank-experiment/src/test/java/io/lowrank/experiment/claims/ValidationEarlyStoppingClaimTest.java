@@ -13,7 +13,7 @@ class ValidationEarlyStoppingClaimTest {
 
   @Test
   void passesOnTheQuickConfiguration() {
-    ClaimResult r = run(new ValidationEarlyStoppingClaim(ValidationEarlyStoppingClaim.Config.of(Budget.quickRun())));
+    ClaimResult r = run(new ValidationEarlyStoppingClaim(ValidationEarlyStoppingClaim.Config.of(Budget.quickRun(), Setting.standard())));
     assertThat(r.verdict()).as(r.headline()).isEqualTo(Verdict.PASS);
     assertThat(r.numbers().get("median.chosen_over_best")).isLessThanOrEqualTo(1.5);
     assertThat(r.numbers().get("median.chosen_over_final")).isLessThanOrEqualTo(0.5);
@@ -27,7 +27,7 @@ class ValidationEarlyStoppingClaimTest {
   @Test
   void failsWhenThePatienceEndsTheRunDuringTheInitialPhase() {
     var config = new ValidationEarlyStoppingClaim.Config(40, 2, 5, 0.01, 1e-6, 600, 10, 10, 0.1, new long[] {1, 2},
-        1.5, 0.5);
+        1.5, 0.5, Setting.standard());
     ClaimResult r = run(new ValidationEarlyStoppingClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(r.numbers().get("median.chosen_over_best")).isGreaterThan(1.5);
@@ -37,7 +37,7 @@ class ValidationEarlyStoppingClaimTest {
   @Test
   void failsWhenTheHorizonNeverReachesTheOverfitRegime() {
     var config = new ValidationEarlyStoppingClaim.Config(40, 2, 5, 0.01, 1e-3, 150, 10, 300, 0.1, new long[] {1, 2},
-        1.5, 0.5);
+        1.5, 0.5, Setting.standard());
     ClaimResult r = run(new ValidationEarlyStoppingClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
   }

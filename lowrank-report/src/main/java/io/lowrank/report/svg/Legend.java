@@ -1,7 +1,6 @@
 package io.lowrank.report.svg;
 
 import io.lowrank.experiment.figure.Series;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +65,12 @@ final class Legend {
                     PlotRenderer.marker(w, mx, cy, e.color());
                 }
                 case POINTS -> PlotRenderer.marker(w, mx, cy, e.color());
+                case LINE_BAND -> {
+                    w.empty("rect", "x", SvgWriter.num(sx0), "y", SvgWriter.num(cy - 5), "width",
+                            SvgWriter.num(SAMPLE), "height", "10", "fill", e.color(), "fill-opacity", "0.18");
+                    w.line(sx0, cy, sx1, cy, e.color(), PlotRenderer.LINE_W, null);
+                    PlotRenderer.marker(w, mx, cy, e.color());
+                }
                 case ERROR_BARS -> {
                     PlotRenderer.errorBar(w, mx, cy - 6, cy + 6, true, true, e.color());
                     PlotRenderer.marker(w, mx, cy, e.color());

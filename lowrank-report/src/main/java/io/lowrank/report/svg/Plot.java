@@ -1,7 +1,6 @@
 package io.lowrank.report.svg;
 
 import io.lowrank.experiment.figure.Series;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -265,6 +264,18 @@ public final class Plot {
         public Builder errorBars(String label, double[] x, double[] mid, double[] lo,
                 double[] hi, String color) {
             series.add(copy(label, Series.Style.ERROR_BARS, x, mid, lo, hi, color));
+            return this;
+        }
+
+        /**
+         * Line with markers through {@code (x[i], mid[i])} over a translucent band from
+         * {@code lo[i]} to {@code hi[i]} (e.g. the median and interquartile range over seeds).
+         *
+         * @throws IllegalArgumentException if an array is null or the lengths differ
+         */
+        public Builder lineBand(String label, double[] x, double[] mid, double[] lo, double[] hi,
+                String color) {
+            series.add(copy(label, Series.Style.LINE_BAND, x, mid, lo, hi, color));
             return this;
         }
 

@@ -1,7 +1,6 @@
 package io.lowrank.report.svg;
 
 import io.lowrank.experiment.figure.Series;
-
 import java.util.List;
 
 /**
@@ -48,6 +47,7 @@ final class SeriesDrawer {
 
     void draw(SvgWriter out, String id, Placement.Obstacles obs) {
         double[] clip = {px0 - 2, py0 - 2, px1 + 2, py1 + 2};
+        drawBands(out, id);
         out.open("g", "clip-path", "url(#" + id + "-clip)", "class", "lr-lines", "fill", "none",
                 "stroke-linejoin", "round", "stroke-linecap", "round").raw("\n");
         for (int s = 0; s < p.series.size(); s++) {
@@ -94,6 +94,46 @@ final class SeriesDrawer {
             }
             if (ser.style().markers()) {
                 drawMarkers(out, ser, colors[s], dodge, obs);
+            }
+        }
+        out.close("g");
+    }
+
+    /**
+     * The translucent lo..hi areas of the band series, under everything else: one polygon per run
+     * of consecutive points whose x, lo and hi are all drawable.
+     */
+    private void drawBands(SvgWriter out, String id) {
+        boolean any = p.series.stream().anyMatch(x -> x.style() == Series.Style.LINE_BAND);
+        if (!any) {
+            return;
+        }
+        out.open("g", "clip-path", "url(#" + id + "-clip)", "class", "lr-bands", "stroke", "none").raw("\n");
+        for (int s = 0; s < p.series.size(); s++) {
+            Series ser = p.series.get(s);
+            if (ser.style() != Series.Style.LINE_BAND) {
+                continue;
+            }
+            int n = ser.x().length;
+            int i = 0;
+            while (i < n) {
+                int j = i;
+                while (j < n && xa.valid(ser.x()[j]) && ya.valid(ser.lo()[j]) && ya.valid(ser.hi()[j])) {
+                    j++;
+                }
+                if (j - i >= 2) {
+                    StringBuilder pts = new StringBuilder();
+                    for (int k = i; k < j; k++) {
+                        pts.append(pts.length() == 0 ? "" : " ").append(SvgWriter.num(x(ser.x()[k]))).append(',')
+                                .append(SvgWriter.num(y(ser.hi()[k])));
+                    }
+                    for (int k = j - 1; k >= i; k--) {
+                        pts.append(' ').append(SvgWriter.num(x(ser.x()[k]))).append(',')
+                                .append(SvgWriter.num(y(ser.lo()[k])));
+                    }
+                    out.empty("polygon", "points", pts.toString(), "fill", colors[s], "fill-opacity", "0.18");
+                }
+                i = Math.max(j, i + 1);
             }
         }
         out.close("g");
