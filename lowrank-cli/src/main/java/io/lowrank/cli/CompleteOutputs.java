@@ -1,27 +1,35 @@
 package io.lowrank.cli;
 
+import io.lowrank.experiment.completion.ColdStart;
+import io.lowrank.experiment.completion.CompletionFigures;
+import io.lowrank.experiment.completion.CompletionModel;
 import io.lowrank.experiment.completion.CompletionResult;
+import io.lowrank.experiment.completion.Recommendation;
+import io.lowrank.experiment.figure.Figure;
+import io.lowrank.experiment.formats.AtomicFiles;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.Npy;
-import io.lowrank.experiment.formats.ObservedEntries;
 import io.lowrank.experiment.formats.PairFiles;
-import io.lowrank.experiment.formats.TripletFiles;
+import io.lowrank.experiment.output.FigureCsv;
 import io.lowrank.linalg.Mat;
+import io.lowrank.report.CompletionReport;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.PriorityQueue;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The files of {@code lowrank complete --out DIR}: the factors with the biases as CSV (ids mapped
- * back) and as .npy, predictions for {@code --predict}, the skipped cold-start pairs, and the top-k
- * unobserved columns per row. Numbers are written with {@link Double#toString} (shortest exact,
+ * back) and as .npy, predictions for {@code --predict}, the cold-start pairs, the top-k unobserved
+ * columns per row, report.html and each figure as SVG and CSV under {@code figures/}. Every file is
+ * written atomically (temp + rename); summary.json, written last by the command, marks the
+ * directory complete. Numbers are written with {@link Double#toString} (shortest exact,
  * locale-independent); CSV quoting by commons-csv.
  */
 final class CompleteOutputs {
@@ -31,79 +39,187 @@ final class CompleteOutputs {
   static final String PREDICTIONS = "predictions.csv";
   static final String COLD_START = "cold_start.csv";
   static final String TOP_K = "top_k.csv";
+  static final String REPORT = "report.html";
+  static final String FIGURES = "figures";
+  static final String COMPLETED = "completed.csv";
 
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private CompleteOutputs() {}
 
-  static void prepareDirectory(Path dir) throws IOException {
+  /**
+   * Creates {@code dir} if needed and removes an earlier summary.json, so that a run killed before
+   * its end never leaves a directory that looks complete.
+   */
+  static void prepareDirectory(Path dir, String option) throws IOException {
     if (dir == null) {
       return;
     }
+    if (dir.toString().isEmpty()) {
+      throw new BadInputException(option + " is empty; accepted: a directory path");
+    }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new BadInputException("--out " + dir + " is a file; accepted: a directory (created if missing)");
+      throw new BadInputException(option + " " + dir + " is a file; accepted: a directory (created if missing)");
     }
     try {
       Files.createDirectories(dir);
+      Files.deleteIfExists(dir.resolve(SUMMARY));
     } catch (IOException e) {
-      throw new BadInputException("--out " + dir + " cannot be created (" + e.getClass().getSimpleName()
+      throw new BadInputException(option + " " + dir + " cannot be created (" + e.getClass().getSimpleName()
           + "); accepted: a writable directory", e);
     }
   }
 
-  static CompleteSummary.Outputs write(Path dir, TripletFiles.Data data, CompletionResult result,
-      List<PairFiles.Pair> pairs, int topK) throws IOException {
+  /** As {@link #prepareDirectory(Path, String)} for {@code --out}. */
+  static void prepareDirectory(Path dir) throws IOException {
+    prepareDirectory(dir, "--out");
+  }
+
+  /** Everything of a fit: factors, biases, predictions, top-k, report and figures. */
+  static CompleteSummary.Outputs write(Path dir, CompletionModel model, CompletionResult first,
+      List<PairFiles.Pair> pairs, int topK, ColdStart policy, String title, String version,
+      io.lowrank.experiment.formats.TripletFiles.Data dense) throws IOException {
     List<String> files = new ArrayList<>();
-    writeFactor(dir.resolve(ROWS), "row_id", data.rowIds(), result.baseline().rowBias(), result.left());
-    writeFactor(dir.resolve(COLUMNS), "column_id", data.colIds(), result.baseline().colBias(), result.right());
-    Npy.write(dir.resolve("L.npy"), result.left());
-    Npy.write(dir.resolve("R.npy"), result.right());
-    Npy.write(dir.resolve("row_bias.npy"), result.baseline().rowBias(), result.baseline().rowBias().length);
-    Npy.write(dir.resolve("col_bias.npy"), result.baseline().colBias(), result.baseline().colBias().length);
+    if (dense != null) {
+      writeCompleted(dir.resolve(COMPLETED), dense, model);
+      files.add(COMPLETED);
+    }
+    writeFactor(dir.resolve(ROWS), "row_id", model.rowIds(), model.baseline().rowBias(), model.left());
+    writeFactor(dir.resolve(COLUMNS), "column_id", model.colIds(), model.baseline().colBias(), model.right());
+    Npy.write(dir.resolve("L.npy"), model.left());
+    Npy.write(dir.resolve("R.npy"), model.right());
+    Npy.write(dir.resolve("row_bias.npy"), model.baseline().rowBias(), model.baseline().rowBias().length);
+    Npy.write(dir.resolve("col_bias.npy"), model.baseline().colBias(), model.baseline().colBias().length);
     files.addAll(List.of(SUMMARY, ROWS, COLUMNS, "L.npy", "R.npy", "row_bias.npy", "col_bias.npy"));
-    int predicted = 0;
+    CompleteSummary.Outputs p = writePredictions(dir, model, pairs, topK, policy);
+    files.addAll(p.files());
+    List<Figure> figures = CompletionFigures.of(model, first);
+    Path figDir = dir.resolve(FIGURES);
+    Files.createDirectories(figDir);
+    for (Figure f : figures) {
+      AtomicFiles.writeString(figDir.resolve(f.id() + ".svg"), CompletionReport.svg(f));
+      AtomicFiles.writeString(figDir.resolve(f.id() + ".csv"), FigureCsv.of(f));
+      files.add(FIGURES + "/" + f.id() + ".svg");
+      files.add(FIGURES + "/" + f.id() + ".csv");
+    }
+    AtomicFiles.writeString(dir.resolve(REPORT), CompletionReport.render(title, facts(model, first), figures, version));
+    files.add(REPORT);
+    return new CompleteSummary.Outputs(dir.toString(), List.copyOf(files), p.predictions(), p.coldStart(), p.topK());
+  }
+
+  /**
+   * The completed dense matrix in the input's layout: observed values as given, missing ones
+   * predicted; the header (column ids) when the input had one, the row ids when they were not
+   * positions.
+   */
+  static void writeCompleted(Path file, io.lowrank.experiment.formats.TripletFiles.Data data, CompletionModel model)
+      throws IOException {
+    var e = data.entries();
+    String[] rowIds = data.rowIds();
+    boolean positional = true;
+    for (int i = 0; i < rowIds.length && positional; i++) {
+      positional = rowIds[i].equals(Integer.toString(i + 1));
+    }
+    boolean ids = !positional;
+    AtomicFiles.writeText(file, w -> {
+      CSVPrinter p = new CSVPrinter(w, CSV);
+      List<String> rec = new ArrayList<>(e.cols() + 1);
+      if (data.header() != null) {
+        if (ids) {
+          rec.add("row_id");
+        }
+        rec.addAll(data.header());
+        p.printRecord(rec);
+      }
+      for (int i = 0; i < e.rows(); i++) {
+        rec.clear();
+        if (ids) {
+          rec.add(rowIds[i]);
+        }
+        int q = e.rowStart(i);
+        int end = e.rowStart(i + 1);
+        for (int j = 0; j < e.cols(); j++) {
+          if (q < end && e.col(q) == j) {
+            rec.add(Double.toString(e.value(q++)));
+          } else {
+            rec.add(Double.toString(model.predictAt(i, j)));
+          }
+        }
+        p.printRecord(rec);
+      }
+      p.flush();
+    });
+  }
+
+  /** The summary table of the report. */
+  static Map<String, Object> facts(CompletionModel model, CompletionResult first) {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("rows × columns", model.rowIds().length + " × " + model.colIds().length);
+    f.put("entries fitted / held out", model.summary().trainEntries() + " / " + first.validationEntries());
+    f.put("width r'", model.width());
+    f.put("validation RMSE", first.validationRmse());
+    f.put("bias-only baseline RMSE", first.baselineValidationRmse());
+    f.put("chosen iteration", first.chosenIteration() + " of " + first.solve().iterations() + " run ("
+        + first.solve().termination() + ")");
+    f.put("refit on all entries", model.summary().refit() ? "yes, " + model.summary().iterations() + " iterations"
+        : "no");
+    f.put("numerical rank", model.numericalRank() + String.format(Locale.ROOT, " (singular values above %.3g)",
+        model.rankThreshold()));
+    f.put("training RMSE", model.summary().trainRmse());
+    return f;
+  }
+
+  /** predictions.csv (and cold_start.csv) for the pairs, top_k.csv for K > 0; the file names written. */
+  static CompleteSummary.Outputs writePredictions(Path dir, CompletionModel model, List<PairFiles.Pair> pairs, int topK,
+      ColdStart policy) throws IOException {
+    List<String> files = new ArrayList<>();
+    int[] predicted = {0};
     int cold = 0;
     if (pairs != null) {
-      try (CSVPrinter p = printer(dir.resolve(PREDICTIONS))) {
+      AtomicFiles.writeText(dir.resolve(PREDICTIONS), w -> {
+        CSVPrinter p = new CSVPrinter(w, CSV);
         p.printRecord("row_id", "column_id", "prediction");
         for (PairFiles.Pair pair : pairs) {
           if (!pair.coldStart()) {
-            p.printRecord(pair.rowId(), pair.colId(), Double.toString(result.predict(pair.row(), pair.col())));
-            predicted++;
+            p.printRecord(pair.rowId(), pair.colId(), Double.toString(model.predictAt(pair.row(), pair.col())));
+            predicted[0]++;
+          } else if (policy == ColdStart.BIAS_ONLY) {
+            p.printRecord(pair.rowId(), pair.colId(),
+                Double.toString(model.predict(pair.rowId(), pair.colId(), ColdStart.BIAS_ONLY)));
+            predicted[0]++;
           }
         }
-      }
+        p.flush();
+      });
       files.add(PREDICTIONS);
       List<PairFiles.Pair> coldPairs = pairs.stream().filter(PairFiles.Pair::coldStart).toList();
       cold = coldPairs.size();
       if (cold > 0) {
-        try (CSVPrinter p = printer(dir.resolve(COLD_START))) {
-          p.printRecord("line", "row_id", "column_id", "unknown");
+        AtomicFiles.writeText(dir.resolve(COLD_START), w -> {
+          CSVPrinter p = new CSVPrinter(w, CSV);
+          p.printRecord("line", "row_id", "column_id", "unknown", "handled");
           for (PairFiles.Pair pair : coldPairs) {
             String unknown = pair.row() < 0 && pair.col() < 0 ? "row and column" : pair.row() < 0 ? "row" : "column";
-            p.printRecord(Long.toString(pair.line()), pair.rowId(), pair.colId(), unknown);
+            p.printRecord(Long.toString(pair.line()), pair.rowId(), pair.colId(), unknown,
+                policy == ColdStart.BIAS_ONLY ? "predicted from biases" : "skipped");
           }
-        }
+          p.flush();
+        });
         files.add(COLD_START);
       }
     }
-    int topRows = 0;
     if (topK > 0) {
-      topRows = writeTopK(dir.resolve(TOP_K), data, result, topK);
+      writeTopK(dir.resolve(TOP_K), model, topK);
       files.add(TOP_K);
     }
-    return new CompleteSummary.Outputs(dir.toString(), List.copyOf(files), pairs == null ? null : predicted,
+    return new CompleteSummary.Outputs(dir.toString(), List.copyOf(files), pairs == null ? null : predicted[0],
         pairs == null ? null : cold, topK > 0 ? topK : null);
-  }
-
-  private static CSVPrinter printer(Path file) throws IOException {
-    Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-    return new CSVPrinter(w, CSV);
   }
 
   private static void writeFactor(Path file, String idName, String[] ids, double[] bias, Mat f) throws IOException {
     int k = f.cols();
-    try (CSVPrinter p = printer(file)) {
+    AtomicFiles.writeText(file, w -> {
+      CSVPrinter p = new CSVPrinter(w, CSV);
       List<String> header = new ArrayList<>(List.of(idName, "bias"));
       for (int t = 1; t <= k; t++) {
         header.add("f" + t);
@@ -119,46 +235,24 @@ final class CompleteOutputs {
         }
         p.printRecord(row);
       }
-    }
+      p.flush();
+    });
   }
 
-  /** The K unobserved columns with the largest prediction, per row; returns the number of rows. */
-  private static int writeTopK(Path file, TripletFiles.Data data, CompletionResult result, int k) throws IOException {
-    ObservedEntries e = data.entries();
-    int n2 = e.cols();
-    boolean[] seen = new boolean[n2];
-    try (CSVPrinter p = printer(file)) {
+  /** The K unobserved columns with the largest prediction, per row (computed on all cores). */
+  private static void writeTopK(Path file, CompletionModel model, int k) throws IOException {
+    List<List<Recommendation>> all = model.recommendAll(k, true);
+    AtomicFiles.writeText(file, w -> {
+      CSVPrinter p = new CSVPrinter(w, CSV);
       p.printRecord("row_id", "rank", "column_id", "prediction");
-      for (int i = 0; i < e.rows(); i++) {
-        int from = e.rowStart(i);
-        int to = e.rowStart(i + 1);
-        for (int q = from; q < to; q++) {
-          seen[e.col(q)] = true;
-        }
-        PriorityQueue<double[]> heap = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        for (int j = 0; j < n2; j++) {
-          if (seen[j]) {
-            continue;
-          }
-          double s = result.predict(i, j);
-          if (heap.size() < k) {
-            heap.add(new double[] {s, j});
-          } else if (s > heap.peek()[0]) {
-            heap.poll();
-            heap.add(new double[] {s, j});
-          }
-        }
-        List<double[]> best = new ArrayList<>(heap);
-        best.sort((a, b) -> a[0] != b[0] ? Double.compare(b[0], a[0]) : Double.compare(a[1], b[1]));
+      for (int i = 0; i < all.size(); i++) {
+        List<Recommendation> best = all.get(i);
         for (int rank = 0; rank < best.size(); rank++) {
-          p.printRecord(data.rowIds()[i], Integer.toString(rank + 1), data.colIds()[(int) best.get(rank)[1]],
-              Double.toString(best.get(rank)[0]));
-        }
-        for (int q = from; q < to; q++) {
-          seen[e.col(q)] = false;
+          p.printRecord(model.rowIds()[i], Integer.toString(rank + 1), best.get(rank).colId(),
+              Double.toString(best.get(rank).score()));
         }
       }
-    }
-    return e.rows();
+      p.flush();
+    });
   }
 }

@@ -3,6 +3,7 @@ package io.lowrank.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.lowrank.experiment.completion.CompletionModel;
 import io.lowrank.experiment.completion.CompletionResult;
 import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.spec.InitSpec;
@@ -29,12 +30,17 @@ record CompleteSummary(String command, String lowrankVersion, Input input, Param
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Parameters(int width, double alpha, double stepFraction, double stepSize, double holdOut, int patience,
-      int iters, int validateEvery, String centring, double biasLambda, long seed) {}
+      int iters, int validateEvery, String centring, Double biasLambda, long seed) {}
 
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   record Result(String termination, String detail, int iterations, int chosenIteration, double validationRmse,
-      double baselineValidationRmse, double trainRmse, int numericalRank, List<Double> singularValues,
-      int trainEntries, int validationEntries, double globalMean) {}
+      double baselineValidationRmse, double trainRmse, int numericalRank, double rankThreshold,
+      List<Double> singularValues, int trainEntries, int validationEntries, double globalMean, Refit refit,
+      String savedModel) {}
+
+  /** The retraining on all entries, when --refit was given. */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+  record Refit(int iterations, String termination, int entries, double trainRmse) {}
 
   /** Files written (null fields: not requested). */
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -44,19 +50,24 @@ record CompleteSummary(String command, String lowrankVersion, Input input, Param
   record Timings(double parseS, double fitS, double writeS, double totalS, Double medianStepMs) {}
 
   static CompleteSummary of(Path inputPath, TripletFiles.Data data, RunSpec spec, CompletionResult r,
-      String duplicates, Outputs outputs, double parseS, double writeS, double totalS, String version) {
+      CompletionModel model, String duplicates, Outputs outputs, Path savedModel, double parseS, double writeS,
+      double totalS, String version) {
     var e = data.entries();
     Input in = new Input(inputPath.toString(), data.format(), data.header(), e.rows(), e.cols(), e.size(),
         data.records(), data.duplicates(), duplicates, e.density());
     ProblemSpec.Ratings ratings = (ProblemSpec.Ratings) spec.problem();
-    StopSpec.EarlyStopping es = spec.stop().earlyStopping();
+    StopSpec.EarlyStopping es = spec.stop().validation();
     Parameters p = new Parameters(r.width(), ((InitSpec.SmallRandom) spec.init()).alpha(), spec.method().stepFraction(),
         r.stepSize(), es.holdOut(), es.patience(), spec.stop().iterations(), es.every(),
-        ratings.centring().name().toLowerCase(Locale.ROOT), ratings.biasLambda(), spec.seed());
-    double[] sv = Arrays.copyOf(r.singularValues(), Math.min(SHOWN_SINGULAR_VALUES, r.singularValues().length));
+        ratings.centring().name().toLowerCase(Locale.ROOT), Double.isFinite(r.baseline().lambda()) ? r.baseline().lambda() : null, spec.seed());
+    double[] all = model.singularValues();
+    double[] sv = Arrays.copyOf(all, Math.min(SHOWN_SINGULAR_VALUES, all.length));
+    CompletionModel.Summary ms = model.summary();
+    Refit refit = ms.refit() ? new Refit(ms.iterations(), ms.termination(), ms.trainEntries(), ms.trainRmse()) : null;
     Result res = new Result(r.solve().termination().name(), r.solve().detail(), r.solve().iterations(),
-        r.chosenIteration(), r.validationRmse(), r.baselineValidationRmse(), r.trainRmse(), r.numericalRank(),
-        Arrays.stream(sv).boxed().toList(), r.trainEntries(), r.validationEntries(), r.baseline().mean());
+        r.chosenIteration(), r.validationRmse(), r.baselineValidationRmse(), r.trainRmse(), model.numericalRank(),
+        model.rankThreshold(), Arrays.stream(sv).boxed().toList(), r.trainEntries(), r.validationEntries(),
+        r.baseline().mean(), refit, savedModel == null ? null : savedModel.toString());
     double median = r.solve().medianStepNanos() * 1e-6;
     Timings t = new Timings(parseS, r.fitNanos() * 1e-9, writeS, totalS, Double.isFinite(median) ? median : null);
     return new CompleteSummary("complete", version, in, p, res, outputs, t, SpecFiles.toTree(r.run().spec()));
@@ -79,9 +90,16 @@ record CompleteSummary(String command, String lowrankVersion, Input input, Param
         result.baselineValidationRmse()));
     line(s, "chosen iteration", String.format(Locale.ROOT, "%d  (of %d run)", result.chosenIteration(),
         result.iterations()));
-    line(s, "numerical rank", String.format(Locale.ROOT, "%d  (singular values of L R^T above 1e-3 sigma_1)",
-        result.numericalRank()));
+    line(s, "numerical rank", String.format(Locale.ROOT, "%d  (singular values of the completed matrix above %.3g; "
+        + "docs/math.md §9)", result.numericalRank(), result.rankThreshold()));
     line(s, "train RMSE", String.format(Locale.ROOT, "%.4f", result.trainRmse()));
+    if (result.refit() != null) {
+      line(s, "refit", String.format(Locale.ROOT, "%d iterations on all %d entries, train RMSE %.4f",
+          result.refit().iterations(), result.refit().entries(), result.refit().trainRmse()));
+    }
+    if (result.savedModel() != null) {
+      line(s, "model saved", result.savedModel());
+    }
     line(s, "time", String.format(Locale.ROOT, "parse %.2f s, fit %.2f s, total %.2f s", timings.parseS(),
         timings.fitS(), timings.totalS()));
     if (outputs != null) {

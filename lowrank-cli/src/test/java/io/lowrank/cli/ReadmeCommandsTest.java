@@ -85,7 +85,7 @@ class ReadmeCommandsTest {
 
   @TestFactory
   Stream<DynamicTest> everyReadmeCommandRunsAndPrintsWhatTheReadmeQuotes() throws IOException {
-    Files.createSymbolicLink(work.resolve("examples"), ROOT.resolve("examples"));
+    copyExamples();
     boolean data = Files.isRegularFile(ROOT.resolve("data/movielens_small.csv"));
     if (data) {
       Files.createSymbolicLink(work.resolve("data"), ROOT.resolve("data"));
@@ -115,38 +115,74 @@ class ReadmeCommandsTest {
     }));
   }
 
-  /** The README's Java block, compiled and run: the planted matrix is recovered and U has its shape. */
-  @Test
-  void theJavaSnippetCompilesAndRecovers() throws Exception {
+  /** Links the repository's examples into the work directory (once). */
+  static synchronized void copyExamples() throws IOException {
+    if (!Files.exists(work.resolve("examples"))) {
+      Files.createSymbolicLink(work.resolve("examples"), ROOT.resolve("examples"));
+    }
+  }
+
+  /** The README's Java blocks, in order. */
+  static List<String> javaBlocks() throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
     Matcher m = BLOCK.matcher(readme);
-    String snippet = null;
+    List<String> blocks = new ArrayList<>();
     while (m.find()) {
       if (m.group(1).equals("java")) {
-        snippet = m.group(2);
+        blocks.add(m.group(2));
       }
     }
-    assertThat(snippet).as("README.md has a ```java block").isNotNull();
+    return blocks;
+  }
+
+  /**
+   * Compiles a README Java block as the body of {@code static Object main()} returning
+   * {@code result}, and runs it. Relative paths ({@code Path.of("...")}) are taken from the
+   * directory that holds the repository's examples (the README runs them from the root).
+   */
+  static Object compileAndRun(String snippet, String name, String result) throws Exception {
     StringBuilder imports = new StringBuilder();
     StringBuilder body = new StringBuilder();
     for (String line : snippet.split("\n")) {
       (line.startsWith("import ") ? imports : body).append(line).append('\n');
     }
-    String source = imports + "public class ReadmeSnippet {\n  public static double[] main() throws Exception {\n"
-        + body + "    return new double[] {testError, u.rows(), u.cols()};\n  }\n}\n";
-    Path dir = Files.createDirectories(work.resolve("snippet"));
-    Path file = dir.resolve("ReadmeSnippet.java");
+    String base = work.toString().replace("\\", "/") + "/";
+    String source = imports + "public class " + name + " {\n  public static Object main() throws Exception {\n"
+        + body.toString().replace("Path.of(\"", "Path.of(\"" + base) + "    return " + result + ";\n  }\n}\n";
+    Path dir = Files.createDirectories(work.resolve("snippet-" + name));
+    Path file = dir.resolve(name + ".java");
     Files.writeString(file, source);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int status = javac.run(null, null, null, "-d", dir.toString(), "-cp", System.getProperty("java.class.path"),
         file.toString());
     assertThat(status).as("javac of the README snippet:\n" + source).isZero();
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
-      Method main = loader.loadClass("ReadmeSnippet").getMethod("main");
-      double[] r = (double[]) main.invoke(null);
-      assertThat(r[0]).as("test error of the snippet's run (n = 40, r = 2, alpha 1e-6)").isLessThan(1e-6);
-      assertThat(r[1]).isEqualTo(40);
-      assertThat(r[2]).isEqualTo(40);
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ReadmeCommandsTest.class.getClassLoader())) {
+      Method main = loader.loadClass(name).getMethod("main");
+      return main.invoke(null);
     }
+  }
+
+  /** The README's first Java block: the planted matrix is recovered and U has its shape. */
+  @Test
+  void theJavaSnippetCompilesAndRecovers() throws Exception {
+    List<String> blocks = javaBlocks();
+    assertThat(blocks).as("README.md has ```java blocks").hasSizeGreaterThanOrEqualTo(2);
+    double[] r = (double[]) compileAndRun(blocks.get(0), "ReadmeSnippet", "new double[] {testError, u.rows(), u.cols()}");
+    assertThat(r[0]).as("test error of the snippet's run (n = 40, r = 2, alpha 1e-6)").isLessThan(1e-6);
+    assertThat(r[1]).isEqualTo(40);
+    assertThat(r[2]).isEqualTo(40);
+  }
+
+  /** The README's completion block: fits, predicts, recommends five unseen items, saves a loadable model. */
+  @Test
+  void theCompletionSnippetFitsPredictsAndSaves() throws Exception {
+    copyExamples();
+    Object[] r = (Object[]) compileAndRun(javaBlocks().get(1), "ReadmeCompletion",
+        "new Object[] {rating, top, heldOut, model.summary().baselineValidationRmse()}");
+    assertThat((double) r[0]).isBetween(0.0, 6.0);
+    assertThat((List<?>) r[1]).hasSize(5);
+    assertThat((double) r[2]).as("held-out RMSE below the bias-only baseline").isLessThan((double) r[3]);
+    assertThat(io.lowrank.experiment.completion.CompletionModel.load(work.resolve("model2")).predict("u00", "i03"))
+        .isEqualTo((double) r[0]);
   }
 }

@@ -89,6 +89,21 @@ public final class EarlyStopping implements Observer {
     size++;
   }
 
+  /** The patience, in iterations. */
+  public int patience() {
+    return patience;
+  }
+
+  /** Iterations since the last improvement by the minimum relative improvement (0 before any finite error). */
+  public int sinceImprovement() {
+    return referenceIteration < 0 ? 0 : lastIteration - referenceIteration;
+  }
+
+  /** The last validation mean squared error measured, or NaN before any. */
+  public double lastError() {
+    return size == 0 ? Double.NaN : errors[size - 1];
+  }
+
   /** The iteration of the chosen (smallest validation error) iterate, or -1 before any observation. */
   public int bestIteration() {
     return bestIteration;

@@ -72,6 +72,66 @@ public final class NumericalRank {
     return r;
   }
 
+  /**
+   * The rank threshold of a completed matrix (docs/math.md §9, "Numerical rank"): the larger of
+   * {@code 1e-3 sigma_1} and the noise level {@code rms (sqrt(n1) + sqrt(n2)) / sqrt(p)}, the
+   * spectral norm of the rescaled residual P_Omega(E) / p of an n1 x n2 matrix observed at density p
+   * with i.i.d. entry errors of root-mean-square {@code rms}. Components below it cannot be told apart
+   * from fitted noise.
+   *
+   * @param singularValues the singular values, descending
+   * @param residualRms the per-entry error estimate (the held-out RMSE), >= 0 (NaN: relative rule only)
+   * @param rows n1
+   * @param cols n2
+   * @param observed |Omega|, the entries fitted, 1 <= observed <= n1 n2
+   */
+  public static double noiseAwareThreshold(double[] singularValues, double residualRms, int rows, int cols,
+      long observed) {
+    Check.positive(rows, "rows");
+    Check.positive(cols, "columns");
+    Check.positive(observed, "observed entries");
+    double relative = singularValues.length == 0 ? 0.0 : DEFAULT_RELATIVE_THRESHOLD * singularValues[0];
+    if (!(residualRms >= 0)) {
+      return relative;
+    }
+    double density = Math.min(1.0, observed / ((double) rows * cols));
+    double noise = residualRms * (Math.sqrt(rows) + Math.sqrt(cols)) / Math.sqrt(density);
+    return Math.max(relative, noise);
+  }
+
+  /** The ratio sigma_k / sigma_(k+1) that counts as a gap between signal and start residue ({@link #rankWithGap}). */
+  public static final double GAP_RATIO = 20.0;
+
+  /**
+   * The numerical rank of docs/math.md §9: the number of singular values above {@code threshold},
+   * cut further at the largest ratio gap sigma_k / sigma_(k+1) >= {@link #GAP_RATIO} among them
+   * (directions a small start leaves behind sit orders of magnitude below the fitted ones).
+   */
+  public static int rankWithGap(double[] singularValues, double threshold) {
+    int count = countAbove(singularValues, threshold);
+    int cut = count;
+    double bestRatio = GAP_RATIO;
+    for (int k = 1; k < count; k++) {
+      double ratio = singularValues[k - 1] / singularValues[k];
+      if (ratio >= bestRatio) {
+        bestRatio = ratio;
+        cut = k;
+      }
+    }
+    return cut;
+  }
+
+  /** The number of singular values strictly above {@code threshold}. */
+  public static int countAbove(double[] singularValues, double threshold) {
+    int r = 0;
+    for (double s : singularValues) {
+      if (s > threshold) {
+        r++;
+      }
+    }
+    return r;
+  }
+
   /** The numerical rank of L R^T at the default threshold 1e-3 sigma_1. */
   public static int of(Mat left, Mat right) {
     return count(singularValues(left, right), DEFAULT_RELATIVE_THRESHOLD);

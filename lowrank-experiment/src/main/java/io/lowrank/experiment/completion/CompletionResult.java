@@ -17,19 +17,23 @@ import io.lowrank.solver.SolveResult;
  * @param validationRmse RMSE of the chosen iterate on the held-out entries
  * @param baselineValidationRmse RMSE of the baseline alone on the held-out entries
  * @param trainRmse RMSE of the chosen iterate on the training entries
- * @param numericalRank singular values of L R^T above 1e-3 sigma_1
- * @param singularValues the singular values of L R^T, descending
+ * @param numericalRank the number of singular values of the completed matrix above {@code rankThreshold}
+ * @param singularValues the singular values of the completed matrix mu + b 1^T + 1 c^T + L R^T, descending
+ * @param rankThreshold max(1e-3 sigma_1, validationRmse (sqrt n1 + sqrt n2) / sqrt p), docs/math.md §9
  * @param trainEntries number of training entries
  * @param validationEntries number of held-out entries
  * @param width r'
  * @param validationIterations iterations at which the validation error was measured
  * @param validationRmseTrace validation RMSE at those iterations
+ * @param trainRmseTrace training RMSE at those iterations (NaN where the loss was not recorded)
  * @param fitNanos wall time of the fit (baseline, operator, solve)
+ * @param heldOutObserved the held-out values, in data units (empty when no iterate was chosen)
+ * @param heldOutPredicted the chosen iterate's predictions at the held-out entries
  */
 public record CompletionResult(RunResult run, Baseline baseline, Mat left, Mat right, int chosenIteration,
-    double validationRmse, double baselineValidationRmse, double trainRmse, int numericalRank, double[] singularValues,
-    int trainEntries, int validationEntries, int width, double[] validationIterations, double[] validationRmseTrace,
-    long fitNanos) {
+    double validationRmse, double baselineValidationRmse, double trainRmse, int numericalRank, double[] singularValues, double rankThreshold,
+    int trainEntries, int validationEntries, int width, double[] validationIterations, double[] validationRmseTrace, double[] trainRmseTrace,
+    long fitNanos, double[] heldOutObserved, double[] heldOutPredicted) {
 
   /** The Driver's result. */
   public SolveResult solve() {

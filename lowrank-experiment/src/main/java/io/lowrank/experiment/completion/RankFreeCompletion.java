@@ -2,6 +2,7 @@ package io.lowrank.experiment.completion;
 
 import io.lowrank.diagnostics.History;
 import io.lowrank.experiment.formats.TripletFiles;
+import io.lowrank.experiment.run.Baseline;
 import io.lowrank.experiment.run.EarlyStop;
 import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.run.Runner;
@@ -32,11 +33,15 @@ public final class RankFreeCompletion {
    * again); {@code observers} (e.g. progress) see every validation point.
    */
   public static CompletionResult run(RunSpec spec, TripletFiles.Data data, List<? extends Observer> observers) {
+    return run(new Runner(1), spec, data, observers);
+  }
+
+  /** As {@link #run(RunSpec, TripletFiles.Data, List)} on a given runner (e.g. with registered starts). */
+  static CompletionResult run(Runner runner, RunSpec spec, TripletFiles.Data data, List<? extends Observer> observers) {
     if (!(spec.problem() instanceof ProblemSpec.Ratings ratings)) {
       throw new IllegalArgumentException("rank-free completion runs a ratings problem, not " + spec.model().id());
     }
     long start = System.nanoTime();
-    Runner runner = new Runner(1);
     runner.workloads().register(ratings.path(), data);
     Workload w = runner.workloads().of(spec);
     if (explainedByBaseline(data, w)) {
@@ -105,8 +110,9 @@ public final class RankFreeCompletion {
     int width = run.spec().width();
     if (es.chosen() == null) {
       return new CompletionResult(run, w.baseline(), null, null, -1, Double.NaN, Math.sqrt(baselineSq / yVal.length),
-          Double.NaN, 0, new double[0], y.length, yVal.length, width, es.iterations(), rmse(es.validationMse()),
-          fitNanos);
+          Double.NaN, 0, new double[0], Double.NaN, y.length, yVal.length, width, es.iterations(),
+          rmse(es.validationMse()), trainRmse(run.history(), es.iterations(), y.length, trainOp.measure(1.0)),
+          fitNanos, new double[0], new double[0]);
     }
     Mat left = es.chosen().left();
     Mat right = es.chosen().right();
@@ -117,11 +123,99 @@ public final class RankFreeCompletion {
       double d = (res[k] - y[k]) / trainOp.measure(1.0);
       trainSq += d * d;
     }
-    double[] sv = NumericalRank.singularValues(left, right);
-    return new CompletionResult(run, w.baseline(), left, right, es.chosenIteration(),
-        Math.sqrt(es.chosenValidationMse()), Math.sqrt(baselineSq / yVal.length), Math.sqrt(trainSq / y.length),
-        NumericalRank.count(sv, NumericalRank.DEFAULT_RELATIVE_THRESHOLD), sv, y.length, yVal.length, width,
-        es.iterations(), rmse(es.validationMse()), fitNanos);
+    double[][] heldOut = heldOut(w, left, right);
+    double[] sv = completedSingularValues(w.baseline(), left, right);
+    double validationRmse = Math.sqrt(es.chosenValidationMse());
+    double threshold = NumericalRank.noiseAwareThreshold(sv, validationRmse, w.rows(), w.cols(), y.length);
+    return new CompletionResult(run, w.baseline(), left, right, es.chosenIteration(), validationRmse,
+        Math.sqrt(baselineSq / yVal.length), Math.sqrt(trainSq / y.length), NumericalRank.rankWithGap(sv, threshold),
+        sv, threshold, y.length, yVal.length, width, es.iterations(), rmse(es.validationMse()),
+        trainRmse(run.history(), es.iterations(), y.length, trainOp.measure(1.0)), fitNanos, heldOut[0], heldOut[1]);
+  }
+
+  /** The held-out values and the predictions there, both in data units: {observed, predicted}. */
+  private static double[][] heldOut(Workload w, Mat left, Mat right) {
+    EntrySampling val = (EntrySampling) w.validationOperator();
+    double[] yVal = w.validationY();
+    double[] pred = new double[yVal.length];
+    val.forward(left, right, pred, val.workspace(left.cols()));
+    double[] obs = new double[yVal.length];
+    for (int k = 0; k < yVal.length; k++) {
+      double b = w.baseline().at(val.row(k), val.col(k));
+      obs[k] = yVal[k] + b;
+      pred[k] = pred[k] / val.measure(1.0) + b;
+    }
+    return new double[][] {obs, pred};
+  }
+
+  /**
+   * Singular values of the completed matrix mu + b 1^T + 1 c^T + L R^T (n1 x n2), from the factored
+   * form [L, b, 1] [R, 1, c + mu 1]^T (a column pair dropped when its bias part is zero), so no
+   * n1 x n2 matrix is formed.
+   */
+  public static double[] completedSingularValues(Baseline baseline, Mat left, Mat right) {
+    int n1 = left.rows();
+    int n2 = right.rows();
+    int k = left.cols();
+    double[] b = baseline.rowBias();
+    double[] c = new double[n2];
+    for (int j = 0; j < n2; j++) {
+      c[j] = baseline.colBias()[j] + baseline.mean();
+    }
+    boolean rowPart = java.util.Arrays.stream(b).anyMatch(v -> v != 0.0);
+    boolean colPart = java.util.Arrays.stream(c).anyMatch(v -> v != 0.0);
+    int extra = (rowPart ? 1 : 0) + (colPart ? 1 : 0);
+    if (extra == 0) {
+      return NumericalRank.singularValues(left, right);
+    }
+    int w = k + extra;
+    Mat l = new Mat(n1, w);
+    Mat r = new Mat(n2, w);
+    for (int i = 0; i < n1; i++) {
+      System.arraycopy(left.data(), i * k, l.data(), i * w, k);
+      int t = k;
+      if (rowPart) {
+        l.data()[i * w + t++] = b[i];
+      }
+      if (colPart) {
+        l.data()[i * w + t] = 1.0;
+      }
+    }
+    for (int j = 0; j < n2; j++) {
+      System.arraycopy(right.data(), j * k, r.data(), j * w, k);
+      int t = k;
+      if (rowPart) {
+        r.data()[j * w + t++] = 1.0;
+      }
+      if (colPart) {
+        r.data()[j * w + t] = c[j];
+      }
+    }
+    return NumericalRank.singularValues(l, r);
+  }
+
+  /**
+   * The training RMSE at each of {@code iterations}, from the recorded loss f = 1/4 ||A(L R^T) - y||^2
+   * with A = unit * P_Omega: RMSE = sqrt(4 f / |Omega|) / unit (NaN where the loss was not recorded).
+   */
+  static double[] trainRmse(History h, double[] iterations, int entries, double unit) {
+    double[] out = new double[iterations.length];
+    java.util.Arrays.fill(out, Double.NaN);
+    if (!h.has(io.lowrank.diagnostics.Columns.LOSS)) {
+      return out;
+    }
+    double[] its = h.column(io.lowrank.diagnostics.Columns.ITERATION);
+    double[] loss = h.column(io.lowrank.diagnostics.Columns.LOSS);
+    int row = 0;
+    for (int k = 0; k < iterations.length; k++) {
+      while (row < its.length && its[row] < iterations[k]) {
+        row++;
+      }
+      if (row < its.length && its[row] == iterations[k]) {
+        out[k] = Math.sqrt(4 * loss[row] / entries) / unit;
+      }
+    }
+    return out;
   }
 
   private static double[] rmse(double[] mse) {

@@ -1,12 +1,12 @@
 package io.lowrank.experiment.formats;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lowrank.linalg.Mat;
 import io.lowrank.linalg.Memory;
 import io.lowrank.model.GroundTruth;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.SymmetricGaussianSensing;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,6 @@ package io.lowrank.experiment.formats;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -18,7 +16,7 @@ final class MatrixMarket {
   private MatrixMarket() {}
 
   static TripletFiles.Data read(Path file, TripletFiles.Duplicates policy) throws IOException {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = TextFiles.reader(file)) {
       String banner = in.readLine();
       long line = 1;
       if (banner == null) {
@@ -34,6 +32,7 @@ final class MatrixMarket {
             + "' (dense) matrix; accepted: coordinate format (one line per observed entry)");
       }
       boolean pattern = b[3].equals("pattern");
+      boolean integerField = b[3].equals("integer");
       if (!pattern && !b[3].equals("real") && !b[3].equals("integer")) {
         throw new BadInputException(file + " has MatrixMarket field '" + b[3] + "'; accepted: real, integer or pattern");
       }
@@ -82,14 +81,23 @@ final class MatrixMarket {
         long j = index(file, line, s, f[1], n2, "column");
         double v = 1.0;
         if (!pattern) {
+          if (TextFiles.isNonFiniteWord(f[2])) {
+            throw bad(file, line, s, "has the value " + TripletFiles.shorten(f[2]) + ", which is not finite",
+                "give a finite number");
+          }
           try {
-            v = Double.parseDouble(f[2]);
+            v = TextFiles.parseDecimal(f[2]);
           } catch (NumberFormatException e) {
-            throw bad(file, line, s, "has the value '" + TripletFiles.shorten(f[2]) + "', which is not a number",
-                "the third field must be a number");
+            throw bad(file, line, s, "has the value '" + TripletFiles.shorten(f[2]) + "', which is not a decimal number",
+                "the third field must be a number such as 3.5");
           }
           if (!Double.isFinite(v)) {
-            throw bad(file, line, s, "has the value " + f[2] + ", which is not finite", "give a finite number");
+            throw bad(file, line, s, "has the value " + TripletFiles.shorten(f[2]) + ", which overflows a double",
+                "scale the values to magnitudes below 1e300");
+          }
+          if (integerField && v != Math.rint(v)) {
+            throw bad(file, line, s, "has the value " + TripletFiles.shorten(f[2]) + " in an integer MatrixMarket file",
+                "declare the field real in the banner, or give integers");
           }
         }
         builder.addIndex((int) i - 1, (int) j - 1, v, line);
@@ -103,6 +111,8 @@ final class MatrixMarket {
             "%s declares %d entries but holds %d; the file is truncated or its size line is wrong", file, size[2], count));
       }
       return builder.build("mtx", null, policy);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw TripletFiles.notText(file);
     }
   }
 

@@ -35,10 +35,16 @@ public final class PairFiles {
 
   /** All pairs of the file, in file order. */
   public static List<Pair> read(Path file, TripletFiles.Data data) throws IOException {
+    return read(file, data.rowIndex(), data.colIndex(), data.header(), data.integerIds());
+  }
+
+  /**
+   * All pairs of the file, with ids looked up in {@code rows} and {@code cols}; a first line equal
+   * to {@code header} (or text over integer ids) is taken as a header.
+   */
+  public static List<Pair> read(Path file, Map<String, Integer> rows, Map<String, Integer> cols, List<String> header,
+      boolean integerIds) throws IOException {
     char delimiter = TripletFiles.sniffDelimiter(file);
-    Map<String, Integer> rows = data.rowIndex();
-    Map<String, Integer> cols = data.colIndex();
-    boolean integerIds = data.integerIds();
     List<Pair> out = new ArrayList<>();
     TripletFiles.forEachRecord(file, delimiter, (rec, line, first) -> {
       if (rec.size() < 2) {
@@ -48,13 +54,15 @@ public final class PairFiles {
       String r = rec.get(0);
       String c = rec.get(1);
       if (first) {
-        boolean sameHeader = data.header() != null && data.header().get(0).equalsIgnoreCase(r)
-            && data.header().get(1).equalsIgnoreCase(c);
+        boolean sameHeader = header != null && header.size() >= 2 && header.get(0).equalsIgnoreCase(r)
+            && header.get(1).equalsIgnoreCase(c);
         boolean textOverIntegers = integerIds && (!TripletFiles.isInteger(r) || !TripletFiles.isInteger(c));
         if (sameHeader || textOverIntegers) {
           return;
         }
       }
+      TripletFiles.id(file, line, r, "row", rec);
+      TripletFiles.id(file, line, c, "column", rec);
       out.add(new Pair(line, r, c, rows.getOrDefault(r, -1), cols.getOrDefault(c, -1)));
     });
     if (out.isEmpty()) {

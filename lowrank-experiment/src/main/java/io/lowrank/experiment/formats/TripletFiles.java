@@ -5,8 +5,6 @@ import io.lowrank.operator.EntryOrder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +37,19 @@ public final class TripletFiles {
   private static final int MAX_SHOWN = 80;
 
   private TripletFiles() {}
+
+  /** How a ratings file is laid out. */
+  public enum Layout {
+    /** (row id, column id, value) triples, CSV/TSV or MatrixMarket (by the .mtx extension). */
+    TRIPLES,
+    /** A dense matrix, one line per row, empty or NaN for missing values ({@link DenseFiles}). */
+    DENSE
+  }
+
+  /** Reads a ratings file of either layout. */
+  public static Data read(Path file, Duplicates policy, Layout layout) throws IOException {
+    return layout == Layout.DENSE ? DenseFiles.read(file) : read(file, policy);
+  }
 
   /** What to do with a (row, column) pair that appears more than once. */
   public enum Duplicates {
@@ -98,15 +109,27 @@ public final class TripletFiles {
 
   /** The delimiter: a tab when the first non-empty line has one, else a comma. */
   static char sniffDelimiter(Path file) throws IOException {
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = TextFiles.reader(file)) {
       String line;
-      while ((line = r.readLine()) != null) {
+      while ((line = readLine(file, r)) != null) {
         if (!line.isBlank()) {
           return line.indexOf('\t') >= 0 ? '\t' : ',';
         }
       }
     }
     return ',';
+  }
+
+  private static String readLine(Path file, BufferedReader r) throws IOException {
+    try {
+      return r.readLine();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw notText(file);
+    }
+  }
+
+  static BadInputException notText(Path file) {
+    return TextFiles.notText(file);
   }
 
   static CSVFormat format(char delimiter) {
@@ -121,7 +144,7 @@ public final class TripletFiles {
 
   /** Streams the records of a delimited file in order; one that cannot be parsed is a one-line error. */
   static void forEachRecord(Path file, char delimiter, RecordHandler handler) throws IOException {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    try (BufferedReader reader = TextFiles.reader(file);
         CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
       var it = parser.iterator();
       boolean first = true;
@@ -133,12 +156,17 @@ public final class TripletFiles {
           }
           rec = it.next();
         } catch (UncheckedIOException | IllegalStateException e) {
+          if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            throw notText(file);
+          }
           throw bad(file, parser.getCurrentLineNumber() + 1, "cannot be parsed (" + oneLine(e) + ")", null,
               "check the quoting: a quoted field must end with a quote");
         }
         handler.accept(rec, parser.getCurrentLineNumber(), first);
         first = false;
       }
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw notText(file);
     }
   }
 
@@ -152,40 +180,60 @@ public final class TripletFiles {
             + " but 3 are needed (row id, column id, value)", rec, "separate the fields with "
             + (delimiter == '\t' ? "tabs" : "commas"));
       }
-      if (first && !looksNumeric(rec.get(2))) {
+      if (first && isHeader(rec)) {
         header.add(List.of(rec.get(0), rec.get(1), rec.get(2)));
         return;
       }
-      b.add(rec.get(0), rec.get(1), parseValue(file, line, rec.get(2), rec), line);
+      b.add(id(file, line, rec.get(0), "row", rec), id(file, line, rec.get(1), "column", rec),
+          parseValue(file, line, rec.get(2), rec), line);
     });
     return b.build(delimiter == '\t' ? "tsv" : "csv", header.isEmpty() ? null : header.get(0), policy);
   }
 
+  /**
+   * The first record is a header when it reads like one: its value field is a name (starts with a
+   * letter and is not a number word such as NaN) and neither id field is a number. A first line such
+   * as {@code 1,5,4x} is data with a bad value, not a header.
+   */
+  static boolean isHeader(CSVRecord rec) {
+    String v = rec.get(2);
+    return !v.isEmpty() && Character.isLetter(v.charAt(0)) && !TextFiles.isNonFiniteWord(v)
+        && !TextFiles.isDecimal(rec.get(0)) && !TextFiles.isDecimal(rec.get(1));
+  }
+
+  /** An id field: non-empty and free of control characters. */
+  static String id(Path file, long line, String text, String what, CSVRecord rec) {
+    if (text.isEmpty()) {
+      throw bad(file, line, "has an empty " + what + " id", rec, "give every entry a row id and a column id");
+    }
+    int c = TextFiles.controlCharacter(text);
+    if (c >= 0) {
+      throw bad(file, line, String.format(Locale.ROOT, "has a control character (U+%04X) in its %s id", (int) text.charAt(c),
+          what), rec, "ids must be printable text");
+    }
+    return text;
+  }
+
   static double parseValue(Path file, long line, String text, CSVRecord rec) {
+    if (TextFiles.isNonFiniteWord(text)) {
+      throw bad(file, line, "has the value " + shorten(text) + ", which is not finite", rec,
+          "remove the entry or give a finite number (NaN and infinite values cannot be fitted)");
+    }
     double v;
     try {
-      v = Double.parseDouble(text);
+      v = TextFiles.parseDecimal(text);
     } catch (NumberFormatException e) {
-      throw bad(file, line, "has the value '" + shorten(text) + "', which is not a number", rec,
-          "the third field must be a number such as 3.5");
+      throw bad(file, line, "has the value '" + shorten(text) + "', which is not a decimal number", rec,
+          "the third field must be a number such as 3.5 or 1e-3");
     }
     if (!Double.isFinite(v)) {
-      throw bad(file, line, "has the value " + text + ", which is not finite", rec,
-          "remove the entry or give a finite number (NaN and infinite values cannot be fitted)");
+      throw bad(file, line, "has the value " + shorten(text) + ", which overflows a double", rec,
+          "scale the values to magnitudes below 1e300");
     }
     return v;
   }
 
-  private static boolean looksNumeric(String s) {
-    try {
-      Double.parseDouble(s);
-      return true;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  static boolean allIntegers(String[] ids) {
+  public static boolean allIntegers(String[] ids) {
     for (String s : ids) {
       if (!isInteger(s)) {
         return false;
@@ -208,12 +256,12 @@ public final class TripletFiles {
   }
 
   /** A one-line error: {@code FILE line N <problem>: "content"; <fix>}. */
-  static BadInputException bad(Path file, long line, String problem, CSVRecord rec, String fix) {
+  public static BadInputException bad(Path file, long line, String problem, CSVRecord rec, String fix) {
     String content = rec == null ? "" : ": \"" + shorten(String.join(",", rec.values())) + "\"";
     return new BadInputException(String.format(Locale.ROOT, "%s line %d %s%s; %s", file, line, problem, content, fix));
   }
 
-  static String shorten(String s) {
+  public static String shorten(String s) {
     String t = s.replaceAll("\\R", " ");
     return t.length() <= MAX_SHOWN ? t : t.substring(0, MAX_SHOWN) + "...";
   }
@@ -242,6 +290,25 @@ public final class TripletFiles {
 
     Builder(Path file) {
       this.file = file;
+    }
+
+    /** Declares the column ids in this order (dense files: every column exists). */
+    void declareColumns(List<String> ids) {
+      for (String id : ids) {
+        if (cols.containsKey(id)) {
+          throw new BadInputException(file + " names the column '" + shorten(id) + "' twice in its header; "
+              + "accepted: distinct column names");
+        }
+        index(cols, colIds, id);
+      }
+    }
+
+    /** Declares a row id (dense files: a row may have no observed value); a repeated one is refused. */
+    void declareRow(String id) {
+      if (rows.containsKey(id)) {
+        throw new BadInputException(file + " has the row id '" + shorten(id) + "' twice; accepted: distinct row ids");
+      }
+      index(rows, rowIds, id);
     }
 
     /** Fixed ids (MatrixMarket: "1".."n"). */

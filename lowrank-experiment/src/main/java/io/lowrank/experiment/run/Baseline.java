@@ -11,8 +11,12 @@ import io.lowrank.linalg.Check;
  * @param mean mu
  * @param rowBias b_i, one per row
  * @param colBias c_j, one per column
+ * @param lambda the bias regularisation used (NaN when the centring fits no biases)
  */
-public record Baseline(Centring centring, double mean, double[] rowBias, double[] colBias) {
+public record Baseline(Centring centring, double mean, double[] rowBias, double[] colBias, double lambda) {
+
+  /** The candidates of {@link #choose}: bias regularisation chosen on the held-out entries. */
+  public static final double[] LAMBDA_GRID = {0.5, 1, 2, 5, 10, 20, 50};
 
   /** Sweeps of alternating least squares for the biases (converged to ~1e-6 well before). */
   static final int SWEEPS = 20;
@@ -32,7 +36,7 @@ public record Baseline(Centring centring, double mean, double[] rowBias, double[
     double[] b = new double[data.rows()];
     double[] c = new double[data.cols()];
     if (centring == Centring.NONE) {
-      return new Baseline(centring, 0.0, b, c);
+      return new Baseline(centring, 0.0, b, c, Double.NaN);
     }
     double mu = 0.0;
     for (int e : positions) {
@@ -40,7 +44,7 @@ public record Baseline(Centring centring, double mean, double[] rowBias, double[
     }
     mu /= positions.length;
     if (centring == Centring.MEAN) {
-      return new Baseline(centring, mu, b, c);
+      return new Baseline(centring, mu, b, c, Double.NaN);
     }
     int[] rowCount = new int[data.rows()];
     int[] colCount = new int[data.cols()];
@@ -65,6 +69,28 @@ public record Baseline(Centring centring, double mean, double[] rowBias, double[
         c[j] = sum[j] / (lambda + colCount[j] + (lambda == 0 && colCount[j] == 0 ? 1 : 0));
       }
     }
-    return new Baseline(centring, mu, b, c);
+    return new Baseline(centring, mu, b, c, lambda);
+  }
+
+  /**
+   * The baseline whose regularisation from {@link #LAMBDA_GRID} gives the smallest RMSE on the
+   * entries at {@code heldOut} (fitted on {@code train}); ties go to the larger lambda.
+   */
+  public static Baseline choose(ObservedEntries data, int[] train, int[] heldOut, Centring centring) {
+    Baseline best = null;
+    double bestSq = Double.POSITIVE_INFINITY;
+    for (double lambda : LAMBDA_GRID) {
+      Baseline b = fit(data, train, centring, lambda);
+      double sq = 0.0;
+      for (int e : heldOut) {
+        double d = data.value(e) - b.at(data.row(e), data.col(e));
+        sq += d * d;
+      }
+      if (sq <= bestSq) {
+        bestSq = sq;
+        best = b;
+      }
+    }
+    return best;
   }
 }

@@ -72,7 +72,7 @@ final class Recording {
     if (spec.stop().targetError() != null) {
       observers.add(new StopBelow(recorder.history(), spec.stop().targetError()));
     }
-    StopSpec.EarlyStopping es = spec.stop().earlyStopping();
+    StopSpec.EarlyStopping es = spec.stop().validation();
     if (es != null) {
       EarlyStopping rule = new EarlyStopping(new ValidationSet(w.validationOperator(), w.validationY(), spec.width()),
           es.patience(), es.minImprovement());
@@ -95,6 +95,13 @@ final class Recording {
   /** The rank r used by the spectral probes (known, or estimated from the eigen-gap of A*(y)). */
   int rank() {
     return rank;
+  }
+
+  /** Makes {@code watcher} hear each validation evaluation (no-op without early stopping). */
+  void watch(ValidationWatcher watcher) {
+    if (validation != null) {
+      validation.watchers.add(watcher);
+    }
   }
 
   /** What early stopping saw, or null. */
@@ -135,6 +142,7 @@ final class Recording {
     private int chosenIteration = -1;
     private double chosenError = Double.NaN;
     private Factors snapshot;
+    private final List<ValidationWatcher> watchers = new ArrayList<>();
 
     Validation(EarlyStopping rule, boolean halt, int every, int heldOut) {
       this.rule = rule;
@@ -149,6 +157,9 @@ final class Recording {
         return;
       }
       rule.observe(iteration, state, solveNanos);
+      for (ValidationWatcher w : watchers) {
+        w.validated(iteration, rule.lastError(), rule.bestIteration(), rule.sinceImprovement(), rule.patience());
+      }
       if (stopIteration < 0 && rule.stopRequested()) {
         stopIteration = iteration;
         chosenIteration = rule.bestIteration();

@@ -79,7 +79,7 @@ public final class Runner {
    * with the instance); copies, owned by the caller.
    */
   public Factors start(RunSpec spec, Workload workload) {
-    Starts.Start s = Starts.of(spec, workload, workload.problem());
+    Starts.Start s = Starts.of(spec, workload, workload.problem(), workloads::registeredStart);
     return Factors.copyOf(s.left(), s.right());
   }
 
@@ -98,9 +98,14 @@ public final class Runner {
     long start = System.nanoTime();
     try (Parallelism parallelism = spec.threads() > 1 ? Parallelism.threads(spec.threads()) : Parallelism.sequential()) {
       Problem problem = spec.threads() > 1 ? workload.problem().withParallelism(parallelism) : workload.problem();
-      Assembly a = new Assembly(spec, workload, problem, thresholds);
+      Assembly a = new Assembly(spec, workload, problem, thresholds, workloads::registeredStart);
       List<Observer> observers = new ArrayList<>(a.observers());
       observers.addAll(extra);
+      for (Observer o : extra) {
+        if (o instanceof ValidationWatcher w) {
+          a.recording.watch(w);
+        }
+      }
       if (spec.methodName() == Method.NUCLEAR) {
         Solvers.Path path = Solvers.nuclear(a.spec(), workload, problem, observers);
         return a.result(path.solve(), path.left(), path.right(), path.stepSize(), start, 1.0);
@@ -196,7 +201,7 @@ public final class Runner {
 
   /** True when a spec may share a batched pass with others on its problem. */
   static boolean batchable(RunSpec s) {
-    return s.methodName() == Method.GD && s.threads() == 1 && s.stop().earlyStopping() == null
+    return s.methodName() == Method.GD && s.threads() == 1 && s.stop().validation() == null
         && (s.problem() instanceof ProblemSpec.Goe || s.problem() instanceof ProblemSpec.Instance);
   }
 
@@ -233,7 +238,7 @@ public final class Runner {
     List<Mat> starts = new ArrayList<>();
     List<List<Observer>> observers = new ArrayList<>();
     for (RunSpec s : specs) {
-      Assembly a = new Assembly(s, workload, problem, thresholds);
+      Assembly a = new Assembly(s, workload, problem, thresholds, workloads::registeredStart);
       parts.add(a);
       starts.add(a.startFactor());
       observers.add(a.observers());
@@ -260,11 +265,12 @@ public final class Runner {
     private final Recording recording;
     private double setupSeconds;
 
-    Assembly(RunSpec given, Workload workload, Problem problem, PhaseThresholds thresholds) {
+    Assembly(RunSpec given, Workload workload, Problem problem, PhaseThresholds thresholds,
+        java.util.function.Function<String, io.lowrank.linalg.Mat> registered) {
       this.workload = workload;
       this.problem = problem;
       this.thresholds = thresholds;
-      this.start = Starts.of(given, workload, problem);
+      this.start = Starts.of(given, workload, problem, registered);
       this.spec = start.spec();
       this.recording = new Recording(spec, workload, problem);
     }

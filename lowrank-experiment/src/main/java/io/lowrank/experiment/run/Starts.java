@@ -28,6 +28,11 @@ final class Starts {
   record Start(RunSpec spec, Mat left, Mat right, Map<String, String> sources) {}
 
   static Start of(RunSpec given, Workload w, Problem problem) {
+    return of(given, w, problem, name -> null);
+  }
+
+  /** As {@link #of(RunSpec, Workload, Problem)}, with in-memory start factors looked up by name first. */
+  static Start of(RunSpec given, Workload w, Problem problem, java.util.function.Function<String, Mat> registered) {
     boolean symmetric = given.problem().symmetricModel();
     int n1 = w.rows();
     int n2 = w.cols();
@@ -35,9 +40,9 @@ final class Starts {
     Mat givenLeft = null;
     Mat givenRight = null;
     if (given.init() instanceof InitSpec.Given g) {
-      givenLeft = read(g.path(), n1, "init.path", sources);
+      givenLeft = read(g.path(), n1, "init.path", sources, registered);
       if (!symmetric) {
-        givenRight = read(g.right(), n2, "init.right", sources);
+        givenRight = read(g.right(), n2, "init.right", sources, registered);
         if (givenRight.cols() != givenLeft.cols()) {
           throw new BadInputException(g.right() + " has " + givenRight.cols() + " columns but " + g.path() + " has "
               + givenLeft.cols() + "; accepted: L0 and R0 of the same width r'");
@@ -92,7 +97,16 @@ final class Starts {
   }
 
   /** A start factor from a .npy file: rows must match, values finite. */
-  private static Mat read(String path, int rows, String key, Map<String, String> sources) {
+  private static Mat read(String path, int rows, String key, Map<String, String> sources,
+      java.util.function.Function<String, Mat> registered) {
+    Mat held = registered.apply(path);
+    if (held != null) {
+      if (held.rows() != rows) {
+        throw new BadInputException(path + " (" + key + ") has " + held.rows() + " rows but the problem has " + rows
+            + "; accepted: a start with " + rows + " rows");
+      }
+      return held.copy();
+    }
     Path file = Path.of(path);
     Mat m;
     try {

@@ -4,6 +4,7 @@ import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.InstanceFiles;
 import io.lowrank.experiment.formats.ObservedEntries;
 import io.lowrank.experiment.formats.TripletFiles;
+import io.lowrank.experiment.spec.Centring;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.Sampling;
@@ -52,7 +53,7 @@ public final class Workloads {
   /** What determines a workload. */
   record Key(ProblemSpec problem, long seed, Precision precision, Double holdOut) {
     static Key of(RunSpec s) {
-      StopSpec.EarlyStopping es = s.stop().earlyStopping();
+      StopSpec.EarlyStopping es = s.stop().validation();
       return new Key(s.problem(), s.seed(), s.precision(), es == null ? null : es.holdOut());
     }
   }
@@ -62,6 +63,7 @@ public final class Workloads {
   private final Map<Key, CompletableFuture<Workload>> cache = new ConcurrentHashMap<>();
   private final Map<OperatorKey, CompletableFuture<SymmetricGaussianSensing>> operators = new ConcurrentHashMap<>();
   private final Map<String, TripletFiles.Data> registered = new ConcurrentHashMap<>();
+  private final Map<String, io.lowrank.linalg.Mat> starts = new ConcurrentHashMap<>();
 
   /**
    * Makes {@code ratings} problems whose path is {@code name} use {@code data} instead of reading a
@@ -69,6 +71,20 @@ public final class Workloads {
    */
   public void register(String name, TripletFiles.Data data) {
     registered.put(name, Objects.requireNonNull(data, "data"));
+  }
+
+  /**
+   * Makes a {@code given} start whose path (or right path) is {@code name} use {@code factor} instead
+   * of reading a .npy file (a warm start from factors held in memory). The matrix is not copied:
+   * do not modify it while runs may use it.
+   */
+  public void registerStart(String name, io.lowrank.linalg.Mat factor) {
+    starts.put(name, Objects.requireNonNull(factor, "factor"));
+  }
+
+  /** The registered start factor of that name, or null. */
+  io.lowrank.linalg.Mat registeredStart(String name) {
+    return name == null ? null : starts.get(name);
   }
 
   /** The workload of a spec (built on first request, then shared). */
@@ -297,7 +313,7 @@ public final class Workloads {
     if (data == null) {
       Path file = Path.of(r.path());
       try {
-        data = TripletFiles.read(file, r.duplicates());
+        data = TripletFiles.read(file, r.duplicates(), r.layout());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -310,9 +326,13 @@ public final class Workloads {
       throw new BadInputException(r.path() + " has " + entries.size() + " observed entr" + (entries.size() == 1 ? "y" : "ies")
           + "; accepted: at least 2 (one to train, one to validate)");
     }
-    HoldOut split = HoldOut.split(entries.size(), key.holdOut(), Seeds.derive(key.seed(), Seeds.Stream.SPLIT));
-    int[] train = split.train();
-    Baseline baseline = Baseline.fit(entries, train, r.centring(), r.biasLambda());
+    HoldOut split = key.holdOut() == null ? null
+        : HoldOut.split(entries.size(), key.holdOut(), Seeds.derive(key.seed(), Seeds.Stream.SPLIT));
+    int[] train = split == null ? java.util.stream.IntStream.range(0, entries.size()).toArray() : split.train();
+    Baseline baseline = r.biasLambda() != null || split == null || r.centring() != Centring.BIASES
+        ? Baseline.fit(entries, train, r.centring(), r.biasLambda() != null ? r.biasLambda()
+            : ProblemSpec.Ratings.DEFAULT_BIAS_LAMBDA)
+        : Baseline.choose(entries, train, split.validation(), r.centring());
     double p = train.length / ((double) n1 * n2);
     EntrySampling trainOp = EntrySampling.rectangular(n1, n2, entries.rowsAt(train), entries.colsAt(train),
         Math.min(1.0, p));
@@ -320,6 +340,9 @@ public final class Workloads {
     for (int k = 0; k < train.length; k++) {
       int e = train[k];
       y[k] = trainOp.measure(entries.value(e) - baseline.at(entries.row(e), entries.col(e)));
+    }
+    if (split == null) {
+      return new Workload(Problem.ofAsymmetric(trainOp, y, null), null, null, data, baseline, sources, 0.0);
     }
     int[] held = split.validation();
     EntrySampling valOp = EntrySampling.rectangular(n1, n2, entries.rowsAt(held), entries.colsAt(held), 1.0);
@@ -344,7 +367,7 @@ public final class Workloads {
   }
 
   /** The SHA-256 (hex) of a file's bytes. */
-  static String sha256(Path file) {
+  public static String sha256(Path file) {
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       byte[] buf = new byte[1 << 16];
       while (in.read(buf) >= 0) {

@@ -93,7 +93,7 @@ public final class Combinations {
       throw new SpecException("record.probes", "the phase probes follow a factor from its small start, which the "
           + "nuclear-norm path does not have; accepted: basic or standard");
     }
-    StopSpec.EarlyStopping es = stop.earlyStopping();
+    StopSpec.EarlyStopping es = stop.validation();
     if (es != null && es.every() % record.every() != 0) {
       throw new SpecException("stop.early_stopping.every", "validation every " + es.every()
           + " iterations must be a multiple of record.every = " + record.every()

@@ -382,12 +382,31 @@ public sealed interface ProblemSpec {
    * @param path the file
    * @param duplicates a (row, column) pair given twice: error, mean or last (default error)
    * @param centring baseline removed before fitting: none, mean or biases (default biases)
-   * @param biasLambda regularisation of the row and column biases (default 5)
+   * @param biasLambda regularisation of the row and column biases (default: chosen on the hold-out)
+   * @param layout triples (default) or a dense matrix with missing values
    */
-  record Ratings(String path, TripletFiles.Duplicates duplicates, Centring centring, Double biasLambda)
-      implements ProblemSpec {
-    /** The default bias regularisation of the ratings baseline. */
+  record Ratings(String path, TripletFiles.Duplicates duplicates, Centring centring, Double biasLambda,
+      TripletFiles.Layout layout) implements ProblemSpec {
+    /**
+     * The bias regularisation of the ratings baseline when {@code bias_lambda} is absent and there
+     * is no hold-out to choose it on (with a hold-out it is chosen from {@code Baseline.LAMBDA_GRID}).
+     */
     public static final double DEFAULT_BIAS_LAMBDA = 5.0;
+
+    /** Triples (the layout left to its default). */
+    public Ratings(String path, TripletFiles.Duplicates duplicates, Centring centring, Double biasLambda) {
+      this(path, duplicates, centring, biasLambda, null);
+    }
+
+    /** The same problem on another file (or registered name). */
+    public Ratings withPath(String p) {
+      return new Ratings(p, duplicates, centring, biasLambda, layout);
+    }
+
+    /** The same problem with a bias regularisation. */
+    public Ratings withBiasLambda(Double lambda) {
+      return new Ratings(path, duplicates, centring, lambda, layout);
+    }
 
     public Ratings {
       Valid.require(path != null && !path.isBlank(), "path", "the ratings file is missing; accepted: a CSV/TSV "
@@ -400,7 +419,7 @@ public sealed interface ProblemSpec {
     @Override
     public Ratings resolved() {
       return new Ratings(path, Valid.or(duplicates, TripletFiles.Duplicates.ERROR), Valid.or(centring, Centring.BIASES),
-          Valid.or(biasLambda, DEFAULT_BIAS_LAMBDA));
+          biasLambda, Valid.or(layout, TripletFiles.Layout.TRIPLES));
     }
 
     @Override

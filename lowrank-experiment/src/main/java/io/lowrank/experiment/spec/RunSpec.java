@@ -104,7 +104,7 @@ public record RunSpec(ProblemSpec problem, InitSpec init, MethodSpec method, Sto
   }
 
   private static RecordSpec resolveRecord(RecordSpec r, StopSpec stop, boolean ratings) {
-    int fallback = stop.earlyStopping() != null ? stop.earlyStopping().every() : 1;
+    int fallback = stop.validation() != null ? stop.validation().every() : 1;
     return new RecordSpec(Valid.or(r.every(), fallback),
         Valid.or(r.probes(), ratings ? RecordSpec.Probes.BASIC : RecordSpec.Probes.STANDARD));
   }

@@ -18,6 +18,11 @@ public record StopSpec(Integer iterations, Double tolerance, Double timeLimit, D
   public static final int DEFAULT_RATINGS_ITERATIONS = 5000;
   public static final double DEFAULT_TOLERANCE = 1e-10;
 
+  /** The early stopping in force: null when there is none or it is switched off ({@code hold_out: 0}). */
+  public EarlyStopping validation() {
+    return earlyStopping == null || earlyStopping.isOff() ? null : earlyStopping;
+  }
+
   public StopSpec {
     if (iterations != null) {
       Valid.intRange(iterations, 0, Integer.MAX_VALUE - 1, "iterations", "an integer >= 0");
@@ -58,8 +63,9 @@ public record StopSpec(Integer iterations, Double tolerance, Double timeLimit, D
     public static final double DEFAULT_MIN_IMPROVEMENT = 1e-4;
 
     public EarlyStopping {
-      if (holdOut != null) {
-        Valid.fraction(holdOut, "hold_out", "0.1");
+      if (holdOut != null && holdOut != 0.0) {
+        Valid.require(holdOut > 0 && holdOut < 1, "hold_out", SpecException.show(holdOut) + " is invalid; accepted: "
+            + "0 <= hold_out < 1, e.g. 0.1 (0: no hold-out and no early stopping, every entry is fitted)");
       }
       if (patience != null) {
         Valid.intRange(patience, 1, Integer.MAX_VALUE - 1, "patience", "an integer >= 1");
@@ -72,12 +78,26 @@ public record StopSpec(Integer iterations, Double tolerance, Double timeLimit, D
       }
     }
 
+    /** Early stopping switched off: no hold-out, every entry fitted ({@code hold_out: 0}). */
+    public static EarlyStopping off() {
+      return new EarlyStopping(0.0, null, null, null, null);
+    }
+
+    /** True for {@code hold_out: 0}: no hold-out and no early stopping. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isOff() {
+      return holdOut != null && holdOut == 0.0;
+    }
+
     /** Every default. */
     public static EarlyStopping defaults() {
       return new EarlyStopping(null, null, null, null, null);
     }
 
     EarlyStopping resolved() {
+      if (isOff()) {
+        return off();
+      }
       return new EarlyStopping(Valid.or(holdOut, DEFAULT_HOLD_OUT), Valid.or(patience, DEFAULT_PATIENCE),
           Valid.or(every, DEFAULT_EVERY), Valid.or(minImprovement, DEFAULT_MIN_IMPROVEMENT), Valid.or(halt, true));
     }

@@ -7,10 +7,10 @@ import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.solver.Method;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Reading, writing and validating run specs: round trips, defaults, and one line per bad spec. */
 class SpecFilesTest {
@@ -76,7 +76,7 @@ class SpecFilesTest {
     assertThat(r.stop().iterations()).isEqualTo(5000);
     assertThat(r.stop().earlyStopping().patience()).isEqualTo(200);
     assertThat(r.recording().every()).isEqualTo(5);
-    assertThat(((ProblemSpec.Ratings) r.problem()).biasLambda()).isEqualTo(5.0);
+    assertThat(((ProblemSpec.Ratings) r.problem()).biasLambda()).as("absent: chosen on the hold-out").isNull();
     assertThat(r.width()).as("known once the data is read").isNull();
     assertThat(parse("method: precgd").method().step()).isEqualTo(0.5);
     assertThat(parse("method: {name: deep, depth: 4}").method().stepFraction()).isEqualTo(0.125);
@@ -175,7 +175,7 @@ class SpecFilesTest {
         Arguments.of("stop: {iterations: -1}", "stop.iterations: -1 is invalid; accepted: an integer >= 0"),
         Arguments.of("stop: {time_limit: 0}", "stop.time_limit: 0 is invalid; accepted: a number of seconds > 0"),
         Arguments.of("problem: {model: ratings, path: x.csv}\nstop: {target_error: 1e-3}", "stop.target_error: ratings data has no ground truth"),
-        Arguments.of("stop: {early_stopping: {hold_out: 1}}", "stop.early_stopping.hold_out: 1 is invalid; accepted: a number strictly between 0 and 1"),
+        Arguments.of("stop: {early_stopping: {hold_out: 1}}", "stop.early_stopping.hold_out: 1 is invalid; accepted: 0 <= hold_out < 1"),
         Arguments.of("stop: {early_stopping: {every: 3}}\nrecord: {every: 2}", "stop.early_stopping.every: validation every 3 iterations must be a multiple of record.every = 2"),
         Arguments.of("method: nuclear\nstop: {early_stopping: {}}", "stop.early_stopping: early stopping keeps the best iterate of a factored path"),
         Arguments.of("problem: asymmetric\nrecord: {probes: phases}", "record.probes: phases records the spectral probes of the symmetric A*(y), but asymmetric is asymmetric"),
