@@ -320,6 +320,15 @@ public final class Workloads {
       sources.put(file.toString(), sha256(file));
     }
     ObservedEntries entries = data.entries();
+    double largest = 0.0;
+    for (int e = 0; e < entries.size(); e++) {
+      largest = Math.max(largest, Math.abs(entries.value(e)));
+    }
+    if (largest > MAX_VALUE) {
+      throw new BadInputException(String.format(Locale.ROOT, "%s has values of magnitude up to %.3g, whose squares "
+          + "overflow double precision in the fit; accepted: values below %.0e in magnitude (divide them by a "
+          + "power of ten, e.g. 1e%d)", r.path(), largest, MAX_VALUE, (int) Math.ceil(Math.log10(largest))));
+    }
     int n1 = entries.rows();
     int n2 = entries.cols();
     if (entries.size() < 2) {
@@ -353,6 +362,9 @@ public final class Workloads {
     }
     return new Workload(Problem.ofAsymmetric(trainOp, y, null), valOp, yVal, data, baseline, sources, 0.0);
   }
+
+  /** The largest magnitude of a ratings value: the fit squares sums of products of values and factors. */
+  static final double MAX_VALUE = 1e100;
 
   /** Bytes a rank-free completion run needs: six factor-sized buffers plus 40 bytes per entry. */
   public static long ratingsBytes(int n1, int n2, int width, long entries) {

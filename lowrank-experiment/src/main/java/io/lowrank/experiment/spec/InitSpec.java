@@ -28,12 +28,22 @@ public sealed interface InitSpec {
    * @param beta the scale of R_0 (asymmetric models only; default alpha)
    */
   record SmallRandom(Double alpha, Double beta) implements InitSpec {
+    /** The smallest scale: U_0 U_0^T is then ~1e-200, still a normal double. */
+    public static final double MIN_SCALE = 1e-100;
+    /** The largest scale: squares of the start stay far from overflow. */
+    public static final double MAX_SCALE = 1e100;
+
     public SmallRandom {
       if (alpha != null) {
         Valid.positive(alpha, "alpha", "1e-6");
+        Valid.require(alpha >= MIN_SCALE && alpha <= MAX_SCALE, "alpha", SpecException.show(alpha)
+            + " is invalid; accepted: 1e-100 <= alpha <= 1e100 (the products of a start "
+            + "outside it underflow or overflow double precision), e.g. 1e-6");
       }
       if (beta != null) {
         Valid.positive(beta, "beta", "1e-6 (the scale of R_0; default alpha)");
+        Valid.require(beta >= MIN_SCALE && beta <= MAX_SCALE, "beta", SpecException.show(beta)
+            + " is invalid; accepted: 1e-100 <= beta <= 1e100, e.g. 1e-6");
       }
     }
 
