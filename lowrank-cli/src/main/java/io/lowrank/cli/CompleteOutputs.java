@@ -52,21 +52,9 @@ final class CompleteOutputs {
    * its end never leaves a directory that looks complete.
    */
   static void prepareDirectory(Path dir, String option) throws IOException {
-    if (dir == null) {
-      return;
-    }
-    if (dir.toString().isEmpty()) {
-      throw new BadInputException(option + " is empty; accepted: a directory path");
-    }
-    if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new BadInputException(option + " " + dir + " is a file; accepted: a directory (created if missing)");
-    }
-    try {
-      Files.createDirectories(dir);
+    OutputDirs.prepare(dir, option);
+    if (dir != null) {
       Files.deleteIfExists(dir.resolve(SUMMARY));
-    } catch (IOException e) {
-      throw new BadInputException(option + " " + dir + " cannot be created (" + e.getClass().getSimpleName()
-          + "); accepted: a writable directory", e);
     }
   }
 

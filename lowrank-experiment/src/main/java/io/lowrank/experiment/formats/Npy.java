@@ -190,6 +190,11 @@ public final class Npy {
     int minor = pre.get(7) & 0xff;
     long headerLength;
     int preamble;
+    if (minor != 0 && major >= 1 && major <= 3) {
+      throw bad(file, String.format(Locale.ROOT,
+          "uses .npy format version %d.%d, which NumPy does not define; supported versions are 1.0, 2.0 and 3.0",
+          major, minor));
+    }
     if (major == 1) {
       headerLength = pre.getShort(8) & 0xffff;
       preamble = 10;

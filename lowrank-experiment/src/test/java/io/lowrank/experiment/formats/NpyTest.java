@@ -178,6 +178,11 @@ class NpyTest {
     v9[6] = 9;
     Path q = file("v9.npy", v9, doubles(1));
     assertThatThrownBy(() -> Npy.read(q)).hasMessageContaining("v9.npy uses .npy format version 9.0");
+    byte[] v11 = v1Header("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }");
+    v11[7] = 1;
+    Path w = file("v11.npy", v11, doubles(1));
+    assertThatThrownBy(() -> Npy.read(w)).hasMessageContaining("v11.npy uses .npy format version 1.1, which NumPy "
+        + "does not define");
   }
 
   @Test
