@@ -136,6 +136,11 @@ public final class CompletionModel {
 
   /** The prediction at row index i, column index j: mu + b_i + c_j + L_i . R_j. */
   public double predictAt(int i, int j) {
+    return predict(baseline, left, right, i, j);
+  }
+
+  /** baseline(i, j) + L_i . R_j. */
+  static double predict(Baseline baseline, Mat left, Mat right, int i, int j) {
     int k = left.cols();
     double[] l = left.data();
     double[] r = right.data();

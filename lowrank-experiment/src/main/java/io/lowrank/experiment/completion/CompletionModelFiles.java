@@ -242,43 +242,31 @@ public final class CompletionModelFiles {
     return a.data();
   }
 
-  private static String[] readIds(Path file, int n) throws IOException {
-    List<String> ids = new ArrayList<>(Math.max(0, n));
+  /** The records of a CSV file after its header line. */
+  private static List<CSVRecord> records(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      boolean first = true;
-      for (CSVRecord rec : CSV.parse(r)) {
-        if (first) {
-          first = false;
-          continue;
-        }
-        ids.add(rec.get(0));
-      }
+      List<CSVRecord> all = CSV.parse(r).getRecords();
+      return all.isEmpty() ? all : all.subList(1, all.size());
     }
-    if (ids.size() != n) {
-      throw bad(file, "has " + ids.size() + " ids but " + MODEL_JSON + " says " + n, "save the model again");
+  }
+
+  private static String[] readIds(Path file, int n) throws IOException {
+    List<CSVRecord> recs = records(file);
+    if (recs.size() != n) {
+      throw bad(file, "has " + recs.size() + " ids but " + MODEL_JSON + " says " + n, "save the model again");
     }
-    return ids.toArray(String[]::new);
+    return recs.stream().map(rec -> rec.get(0)).toArray(String[]::new);
   }
 
   private static FitHistory readHistory(Path file, int chosen) throws IOException {
-    List<double[]> rows = new ArrayList<>();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      boolean first = true;
-      for (CSVRecord rec : CSV.parse(r)) {
-        if (first) {
-          first = false;
-          continue;
-        }
-        rows.add(new double[] {parse(rec.get(0)), parse(rec.get(1)), parse(rec.get(2))});
-      }
-    }
-    double[] it = new double[rows.size()];
-    double[] tr = new double[rows.size()];
-    double[] va = new double[rows.size()];
+    List<CSVRecord> recs = records(file);
+    double[] it = new double[recs.size()];
+    double[] tr = new double[recs.size()];
+    double[] va = new double[recs.size()];
     for (int k = 0; k < it.length; k++) {
-      it[k] = rows.get(k)[0];
-      tr[k] = rows.get(k)[1];
-      va[k] = rows.get(k)[2];
+      it[k] = parse(recs.get(k).get(0));
+      tr[k] = parse(recs.get(k).get(1));
+      va[k] = parse(recs.get(k).get(2));
     }
     return new FitHistory(it, tr, va, chosen);
   }

@@ -50,17 +50,8 @@ public record CompletionResult(RunResult run, Baseline baseline, Mat left, Mat r
     return left == null || run.diverged();
   }
 
-  /** The prediction at (i, j). */
+  /** The prediction at (i, j): baseline(i, j) + L_i . R_j. */
   public double predict(int i, int j) {
-    int k = left.cols();
-    double[] l = left.data();
-    double[] r = right.data();
-    double s = baseline.at(i, j);
-    int li = i * k;
-    int rj = j * k;
-    for (int t = 0; t < k; t++) {
-      s += l[li + t] * r[rj + t];
-    }
-    return s;
+    return CompletionModel.predict(baseline, left, right, i, j);
   }
 }
