@@ -31,7 +31,7 @@ final class CompletionOptions {
 
   @Option(names = "--centring", paramLabel = "none|mean|biases", order = 46,
       description = "baseline removed before fitting: none, the global mean, or mean + row and column biases. "
-          + "Default: biases.")
+          + "Default: biases (inpaint: mean).")
   String centring;
 
   /** Sets the keys of every option given. */

@@ -97,10 +97,38 @@ public final class Images {
     return isGrey ? new Picture(w, h, new double[][] {r}) : new Picture(w, h, new double[][] {r, gr, b});
   }
 
-  /** Writes 8-bit PNG: grey for one plane, RGB for three; values are clipped to [0, 1] and rounded. */
+  /**
+   * Writes 8-bit PNG: grey for one plane, RGB for three; values are clipped to [0, 1] and rounded
+   * ({@link #quantise}).
+   */
   public static void writePng(Path file, Picture picture) throws IOException {
+    writePng(file, toImage(picture));
+  }
+
+  /** Writes {@code image} as PNG. */
+  public static void writePng(Path file, BufferedImage image) throws IOException {
+    if (!ImageIO.write(image, "png", file.toFile())) {
+      throw new IOException("no PNG writer available for " + file);
+    }
+  }
+
+  /**
+   * The 8-bit image of a picture (TYPE_BYTE_GRAY for one plane, TYPE_INT_RGB for three), each value
+   * v stored as round(255 clip(v, 0, 1)).
+   */
+  public static BufferedImage toImage(Picture picture) {
     int w = picture.width();
     int h = picture.height();
+    int planes = picture.planes().length;
+    if (planes != 1 && planes != 3) {
+      throw new IllegalArgumentException("a picture has 1 (grey) or 3 (RGB) planes, not " + planes);
+    }
+    for (double[] plane : picture.planes()) {
+      if (plane.length != w * h) {
+        throw new IllegalArgumentException("a plane of a " + w + " x " + h + " picture has " + plane.length
+            + " values, expected " + w * h);
+      }
+    }
     boolean grey = picture.grey();
     BufferedImage img = new BufferedImage(w, h, grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
@@ -114,9 +142,15 @@ public final class Images {
         }
       }
     }
-    if (!ImageIO.write(img, "png", file.toFile())) {
-      throw new IOException("no PNG writer available for " + file);
-    }
+    return img;
+  }
+
+  /**
+   * The value an 8-bit PNG written by {@link #writePng} stores for v, read back in [0, 1]:
+   * round(255 clip(v, 0, 1)) / 255 (NaN is stored as 0).
+   */
+  public static double quantise(double v) {
+    return byteOf(v) / 255.0;
   }
 
   private static int byteOf(double v) {
