@@ -186,12 +186,6 @@ final class BiasedAls implements RatingModel {
 
   @Override
   public double predict(int u, int i) {
-    double dot = 0;
-    int pu = u * rank;
-    int qi = i * rank;
-    for (int f = 0; f < rank; f++) {
-      dot += p[pu + f] * q[qi + f];
-    }
-    return mu + userBias[u] + itemBias[i] + dot;
+    return RatingModel.biased(mu, userBias, itemBias, p, q, rank, u, i);
   }
 }

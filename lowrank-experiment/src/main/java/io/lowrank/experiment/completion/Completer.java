@@ -126,9 +126,9 @@ public final class Completer {
       return new Fit(null, first, null);
     }
     if (!refit || first.chosenIteration() <= 0) {
-      return new Fit(model(ratings, first.run().spec(), first.baseline(), first.left(), first.right(), first,
-          first.trainRmse(), first.trainEntries(), first.solve().iterations(), first.solve().termination().name(),
-          false), first, null);
+      return new Fit(model(ratings, first.run().spec(), first.baseline(), first.left(), first.right(),
+          first.singularValues(), first.rankThreshold(), first, first.trainRmse(), first.trainEntries(),
+          first.solve().iterations(), first.solve().termination().name(), false), first, null);
     }
     StopSpec s = run.stop();
     double lambda = first.baseline().lambda();
@@ -145,30 +145,18 @@ public final class Completer {
     }
     Mat left = again.factors().left();
     Mat right = again.factors().right();
-    double rmse = trainRmse(w, left, right);
-    return new Fit(model(ratings, again.spec(), w.baseline(), left, right, first, rmse, w.problem().y().length,
-        again.solve().iterations(), again.solve().termination().name(), true), first, again);
-  }
-
-  private static double trainRmse(Workload w, Mat left, Mat right) {
-    var op = (io.lowrank.operator.EntrySampling) w.problem().operator();
-    double[] y = w.problem().y();
-    double[] res = new double[y.length];
-    op.forward(left, right, res, op.workspace(left.cols()));
-    double sq = 0.0;
-    for (int k = 0; k < y.length; k++) {
-      double d = (res[k] - y[k]) / op.measure(1.0);
-      sq += d * d;
-    }
-    return Math.sqrt(sq / y.length);
-  }
-
-  private static CompletionModel model(Ratings ratings, RunSpec spec, io.lowrank.experiment.run.Baseline baseline,
-      Mat left, Mat right, CompletionResult first, double trainRmse, int trainEntries, int iterations,
-      String termination, boolean refit) {
-    double[] sv = RankFreeCompletion.completedSingularValues(baseline, left, right);
+    double rmse = RankFreeCompletion.trainRmse(w, left, right);
+    double[] sv = RankFreeCompletion.completedSingularValues(w.baseline(), left, right);
     double threshold = NumericalRank.noiseAwareThreshold(sv, first.validationRmse(), ratings.rows(), ratings.cols(),
-        trainEntries);
+        w.problem().y().length);
+    return new Fit(model(ratings, again.spec(), w.baseline(), left, right, sv, threshold, first, rmse,
+        w.problem().y().length, again.solve().iterations(), again.solve().termination().name(), true), first, again);
+  }
+
+  /** The model of fitted factors, with the singular values and rank threshold of their completed matrix. */
+  private static CompletionModel model(Ratings ratings, RunSpec spec, io.lowrank.experiment.run.Baseline baseline,
+      Mat left, Mat right, double[] sv, double threshold, CompletionResult first, double trainRmse, int trainEntries,
+      int iterations, String termination, boolean refit) {
     ObservedEntries e = ratings.data().entries();
     int[] start = new int[e.rows() + 1];
     for (int i = 0; i <= e.rows(); i++) {
@@ -184,7 +172,7 @@ public final class Completer {
         first.baselineValidationRmse(), trainRmse, iterations, termination, refit, trainEntries,
         first.validationEntries());
     return new CompletionModel(ratings.data().rowIds().clone(), ratings.data().colIds().clone(), baseline,
-        left.copy(), right.copy(), start, cols, history, sv, threshold, NumericalRank.rankWithGap(sv, threshold),
+        left.copy(), right.copy(), start, cols, history, sv.clone(), threshold, NumericalRank.rankWithGap(sv, threshold),
         summary, spec, ratings.data().header());
   }
 

@@ -116,21 +116,29 @@ public final class RankFreeCompletion {
     }
     Mat left = es.chosen().left();
     Mat right = es.chosen().right();
-    double trainSq = 0.0;
-    double[] res = new double[y.length];
-    trainOp.forward(left, right, res, trainOp.workspace(width));
-    for (int k = 0; k < y.length; k++) {
-      double d = (res[k] - y[k]) / trainOp.measure(1.0);
-      trainSq += d * d;
-    }
+    double trainRmse = trainRmse(w, left, right);
     double[][] heldOut = heldOut(w, left, right);
     double[] sv = completedSingularValues(w.baseline(), left, right);
     double validationRmse = Math.sqrt(es.chosenValidationMse());
     double threshold = NumericalRank.noiseAwareThreshold(sv, validationRmse, w.rows(), w.cols(), y.length);
     return new CompletionResult(run, w.baseline(), left, right, es.chosenIteration(), validationRmse,
-        Math.sqrt(baselineSq / yVal.length), Math.sqrt(trainSq / y.length), NumericalRank.rankWithGap(sv, threshold),
+        Math.sqrt(baselineSq / yVal.length), trainRmse, NumericalRank.rankWithGap(sv, threshold),
         sv, threshold, y.length, yVal.length, width, es.iterations(), rmse(es.validationMse()),
         trainRmse(run.history(), es.iterations(), y.length, trainOp.measure(1.0)), fitNanos, heldOut[0], heldOut[1]);
+  }
+
+  /** RMSE of baseline + L R^T on the training entries of {@code w}, in data units. */
+  static double trainRmse(Workload w, Mat left, Mat right) {
+    EntrySampling op = (EntrySampling) w.problem().operator();
+    double[] y = w.problem().y();
+    double[] res = new double[y.length];
+    op.forward(left, right, res, op.workspace(left.cols()));
+    double sq = 0.0;
+    for (int k = 0; k < y.length; k++) {
+      double d = (res[k] - y[k]) / op.measure(1.0);
+      sq += d * d;
+    }
+    return Math.sqrt(sq / y.length);
   }
 
   /** The held-out values and the predictions there, both in data units: {observed, predicted}. */
