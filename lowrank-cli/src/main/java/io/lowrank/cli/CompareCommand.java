@@ -9,6 +9,7 @@ import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.InstanceFiles;
 import io.lowrank.experiment.output.CompareFiles;
 import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.output.OutputSize;
 import io.lowrank.experiment.run.Workloads;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RecordSpec;
@@ -116,6 +117,7 @@ public final class CompareCommand implements Callable<Integer> {
     int workers = run.workers();
     OutputDirs.prepare(out, "--out");
     OutputDirs.prepare(saveInstance, "--save-instance");
+    OutputDirs.requireSpace(out, OutputSize.job(Comparison.specs(plan), OutputDirs.REPORT_BYTES), "--out");
     if (saveInstance != null) {
       saveInstance(plan);
     }
@@ -125,8 +127,8 @@ public final class CompareCommand implements Callable<Integer> {
       outcome = Comparison.run(plan, workers, progress);
     }
     String version = Main.version();
-    CompareFiles.write(outcome, out, version);
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.render(outcome, version));
+    CompareFiles.write(outcome, out, version); // summary.json last: it marks the directory complete
     if (run.json) {
       stdout.print(Json.toJson(CompareFiles.summary(outcome, version, List.of())));
     } else {

@@ -6,13 +6,15 @@ import io.lowrank.experiment.completion.CompletionModel;
 import io.lowrank.experiment.completion.CompletionResult;
 import io.lowrank.experiment.completion.Ratings;
 import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.InputFiles;
 import io.lowrank.experiment.formats.PairFiles;
 import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.output.OutputSize;
+import io.lowrank.experiment.run.Workloads;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
-import io.lowrank.solver.Termination;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -120,17 +122,23 @@ public final class CompleteCommand implements Callable<Integer> {
       return SingleRun.printSpec(completion, spec.commandLine().getOut());
     }
     requireOut();
-    if (!Files.isRegularFile(input)) {
-      throw new BadInputException(Files.isDirectory(input) ? "INPUT " + input + " is a directory; accepted: a CSV/TSV or .mtx file"
-          : "INPUT " + input + " does not exist; accepted: a CSV/TSV or .mtx file of (row id, column id, value) triples");
-    }
-    CompleteOutputs.prepareDirectory(out, "--out");
-    CompleteOutputs.prepareDirectory(saveModel, "--save-model");
+    InputFiles.requireRegular(input, "a CSV/TSV or .mtx file of (row id, column id, value) triples");
+    OutputDirs.prepare(out, "--out");
+    OutputDirs.prepare(saveModel, "--save-model");
     CompletionModel warm = warmStart == null ? null : CompletionModel.load(warmStart);
     long start = System.nanoTime();
     TripletFiles.Duplicates policy = ((ProblemSpec.Ratings) completion.problem()).duplicates();
-    TripletFiles.Data data = TripletFiles.read(input, policy, ((ProblemSpec.Ratings) completion.problem()).layout());
+    TripletFiles.Data data = TripletFiles.read(input, policy, ((ProblemSpec.Ratings) completion.problem()).layout(),
+        (rows, cols, entries, source) -> Workloads.requireRatingsMemory(rows, cols, warm != null ? Integer.valueOf(warm.width())
+            : completion.width(), entries, source));
     long parsed = System.nanoTime();
+    int n1 = data.rowIds().length;
+    int n2 = data.colIds().length;
+    int width = completion.width() != null ? completion.width() : Math.min(Math.min(n1, n2), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+    long factors = OutputSize.matrix((long) n1 + n2, width + 1, true) + OutputSize.matrix((long) n1 + n2, width + 1, false);
+    OutputDirs.requireSpace(out, OutputSize.run(completion) + factors + OutputDirs.REPORT_BYTES
+        + (predict == null ? 0 : 2 * Files.size(predict)), "--out");
+    OutputDirs.requireSpace(saveModel, OutputSize.run(completion) + factors, "--save-model");
     List<PairFiles.Pair> pairs = predict == null ? null : pairs(PairFiles.read(predict, data));
     PrintWriter stderr = spec.commandLine().getErr();
     CompletionProgress progress = CompletionProgress.forConsole("lowrank complete", completion.stop().iterations(), stderr);
@@ -143,13 +151,8 @@ public final class CompleteCommand implements Callable<Integer> {
     if (f.model() == null) {
       boolean inRefit = !result.failed();
       var solve = inRefit ? f.refit().solve() : result.solve();
-      stderr.println(String.format(java.util.Locale.ROOT, "lowrank complete: error: the fit diverged at iteration %d%s "
-          + "(step size mu = %s): %s; reduce --step-fraction (now %s)", solve.iterations(), inRefit ? " of the refit" : "",
-          OptionChecks.compact(result.stepSize()), result.solve().termination() == Termination.DIVERGED || inRefit
-              ? "the loss became non-finite or exceeded 1e8 x its initial value" : "no validation error was finite",
-          OptionChecks.compact(completion.method().stepFraction())));
-      stderr.flush();
-      return Main.EXIT_DIVERGED;
+      return Divergence.report(stderr, "complete", solve, inRefit ? " of the refit" : "", result.stepSize(),
+          "--step-fraction (now " + OptionChecks.compact(completion.method().stepFraction()) + ")");
     }
     CompletionModel model = f.model();
     budgetNote(result, completion, stderr);
@@ -196,7 +199,7 @@ public final class CompleteCommand implements Callable<Integer> {
     }
     requireOut();
     CompletionModel model = CompletionModel.load(loadModel);
-    CompleteOutputs.prepareDirectory(out, "--out");
+    OutputDirs.prepare(out, "--out");
     List<PairFiles.Pair> pairs = predict == null ? null : pairs(PairFiles.read(predict, model.rowIndexMap(),
         model.colIndexMap(), model.header(), model.integerIds()));
     CompleteSummary.Outputs written = CompleteOutputs.writePredictions(out, model, pairs, topK, coldStart);

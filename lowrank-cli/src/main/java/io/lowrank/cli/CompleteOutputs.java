@@ -7,7 +7,6 @@ import io.lowrank.experiment.completion.CompletionResult;
 import io.lowrank.experiment.completion.Recommendation;
 import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.formats.AtomicFiles;
-import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.Npy;
 import io.lowrank.experiment.formats.PairFiles;
 import io.lowrank.experiment.output.FigureCsv;
@@ -46,22 +45,6 @@ final class CompleteOutputs {
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
   private CompleteOutputs() {}
-
-  /**
-   * Creates {@code dir} if needed and removes an earlier summary.json, so that a run killed before
-   * its end never leaves a directory that looks complete.
-   */
-  static void prepareDirectory(Path dir, String option) throws IOException {
-    OutputDirs.prepare(dir, option);
-    if (dir != null) {
-      Files.deleteIfExists(dir.resolve(SUMMARY));
-    }
-  }
-
-  /** As {@link #prepareDirectory(Path, String)} for {@code --out}. */
-  static void prepareDirectory(Path dir) throws IOException {
-    prepareDirectory(dir, "--out");
-  }
 
   /** Everything of a fit: factors, biases, predictions, top-k, report and figures. */
   static CompleteSummary.Outputs write(Path dir, CompletionModel model, CompletionResult first,

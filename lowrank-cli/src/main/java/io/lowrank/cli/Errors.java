@@ -143,6 +143,12 @@ final class Errors {
   }
 
   private static String describe(IOException e) {
+    String reason = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+    if (reason != null && (reason.contains("No space left") || reason.contains("Disk quota exceeded"))) {
+      String file = e instanceof FileSystemException f && f.getFile() != null ? " (writing " + f.getFile() + ")" : "";
+      return "the disk is full" + file + ": " + reason.strip() + "; free some space, or give an --out on a disk with room "
+          + "(no partial file was left: lowrank writes each file whole or not at all)";
+    }
     String fix = "; check the path and its permissions";
     if (e instanceof NoSuchFileException f) {
       return "no such file or directory: " + f.getFile() + fix;

@@ -126,28 +126,25 @@ public final class InpaintCommand implements Callable<Integer> {
     if (!perChannel) {
       pic = pic.toGrey();
     }
-    CompleteOutputs.prepareDirectory(out);
+    OutputDirs.prepare(out, "--out");
+    OutputDirs.requireSpace(out, 6L * 3 * pic.width() * pic.height() + 9L * pic.width() * pic.height()
+        + OutputDirs.REPORT_BYTES, "--out"); // six PNGs (the panel is three times as wide) and summary, uncompressed
     PrintWriter stderr = spec.commandLine().getErr();
     ProgressObserver progress = ProgressObserver.forConsole("lowrank inpaint", completion.stop().iterations(), stderr);
     Inpainting.Result r = Inpainting.run(pic.planes(), pic.height(), pic.width(), observe, completion, List.of(progress));
     if (r.failed()) {
-      int iteration = -1;
-      double step = Double.NaN;
-      for (int c = 0; c < r.channels().size() && iteration < 0; c++) {
+      String knob = "--step-fraction (now " + OptionChecks.compact(completion.method().stepFraction()) + ")";
+      for (int c = 0; c < r.channels().size(); c++) {
         CompletionResult ch = r.channels().get(c);
         Inpainting.Refit f = r.refits().get(c);
+        String where = r.channels().size() > 1 ? " in channel " + (c + 1) : "";
         if (ch.failed()) {
-          iteration = ch.solve().iterations();
-          step = ch.stepSize();
+          return Divergence.report(stderr, "inpaint", ch.solve(), where, ch.stepSize(), knob);
         } else if (f != null && f.diverged()) {
-          iteration = f.iterations();
-          step = f.stepSize();
+          return Divergence.report(stderr, "inpaint", f.iterations(), 0.0, " of the refit" + where, f.stepSize(), knob);
         }
       }
-      stderr.println(String.format(Locale.ROOT, "lowrank inpaint: diverged at iteration %d (step size mu = %s); "
-          + "reduce --step-fraction", iteration, OptionChecks.compact(step)));
-      stderr.flush();
-      return Main.EXIT_DIVERGED;
+      throw new IllegalStateException("a failed inpainting run with no failed channel");
     }
     int w = pic.width();
     int h = pic.height();

@@ -11,6 +11,7 @@ import io.lowrank.experiment.formats.AtomicFiles;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.job.ReproductionJob;
 import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.output.OutputSize;
 import io.lowrank.experiment.output.ReproductionFiles;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
@@ -133,6 +134,8 @@ final class ReproduceCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     }
     OutputDirs.prepare(out, "--out");
+    OutputDirs.requireSpace(out, OutputSize.job(claims.stream().flatMap(c -> c.runs().stream()).distinct().toList(),
+        OutputDirs.REPORT_BYTES), "--out");
     Reproduction.Outcome outcome;
     String version = Main.version();
     try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), System.console() != null, stderr)) {

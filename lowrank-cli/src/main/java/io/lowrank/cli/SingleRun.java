@@ -2,6 +2,7 @@ package io.lowrank.cli;
 
 import io.lowrank.experiment.formats.InstanceFiles;
 import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.output.OutputSize;
 import io.lowrank.experiment.output.RunFiles;
 import io.lowrank.experiment.run.Factors;
 import io.lowrank.experiment.run.RunResult;
@@ -11,14 +12,12 @@ import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.operator.SymmetricGaussianSensing;
-import io.lowrank.solver.StopRules;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -36,6 +35,11 @@ final class SingleRun {
     OutputDirs.prepare(saveInstance, "--save-instance");
     Runner runner = new Runner(1);
     Workload workload = runner.workloads().of(spec);
+    int side = Math.max(workload.rows(), workload.cols());
+    OutputDirs.requireSpace(out, OutputSize.run(spec) + 2 * OutputSize.matrix(side, spec.width() == null ? side
+        : spec.width(), false), "--out");
+    OutputDirs.requireSpace(saveInstance, OutputSize.matrix((long) workload.problem().operator().size() * side, side,
+        false) + 2 * OutputSize.matrix(side, side, false), "--save-instance");
     if (saveInstance != null) {
       saveInstance(runner, spec, workload, saveInstance);
     }
@@ -59,12 +63,7 @@ final class SingleRun {
     }
     stdout.flush();
     if (r.diverged()) {
-      stderr.println(String.format(Locale.ROOT,
-          "lowrank %s: diverged at iteration %d (step size mu = %s): the loss exceeded %s x its initial value or "
-              + "became non-finite; reduce %s", command, r.solve().iterations(), OptionChecks.compact(r.stepSize()),
-          OptionChecks.compact(StopRules.DEFAULT_DIVERGENCE_FACTOR), knob(spec)));
-      stderr.flush();
-      return Main.EXIT_DIVERGED;
+      return Divergence.report(stderr, command, r.solve(), "", r.stepSize(), knob(spec));
     }
     return Main.EXIT_OK;
   }

@@ -7,6 +7,7 @@ import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.job.SweepJob;
 import io.lowrank.experiment.output.FigureCsv;
 import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.output.OutputSize;
 import io.lowrank.experiment.output.ResultsCsv;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.sweep.Axis;
@@ -81,6 +82,7 @@ final class SweepCommand implements Callable<Integer> {
     int workers = run.workers();
     Path dir = out != null ? out : Path.of(stem(file) + "-out");
     SweepPlan preview = SweepPlan.of(sweep);
+    OutputDirs.requireSpace(dir, OutputSize.job(preview.specs(), OutputDirs.REPORT_BYTES), "--out");
     SweepJob.Outcome outcome;
     try (RunProgress progress = new RunProgress("sweep", preview.runs().size(), System.console() != null, stderr)) {
       outcome = SweepJob.run(sweep, dir, workers, force, Main.version(), progress);

@@ -291,7 +291,7 @@ class CompleteCommandTest {
   void divergenceExitsOneWithTheIterationAndTheKnobAndNoRmse() {
     CliRun run = CliRun.of("complete", ratings.toString(), "--step-fraction", "1e6", "--iters", "200");
     assertThat(run.status()).as(run.out() + run.err()).isEqualTo(1);
-    assertThat(run.err()).startsWith("lowrank complete: error: the fit diverged at iteration ")
+    assertThat(run.err()).startsWith("lowrank complete: error: diverged at iteration ")
         .contains("reduce --step-fraction (now 1000000)");
     assertThat(run.err().strip().lines().count()).isEqualTo(1);
     assertThat(run.out()).doesNotContain("RMSE");

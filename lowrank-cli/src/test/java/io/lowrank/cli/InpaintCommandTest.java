@@ -110,7 +110,7 @@ class InpaintCommandTest {
     assertThat(run.err()).contains("is not an image Java can read");
     CliRun missing = CliRun.of("inpaint", tmp.resolve("nope.png").toString());
     assertThat(missing.status()).isEqualTo(2);
-    assertThat(missing.err()).contains("no such file");
+    assertThat(missing.err()).contains("nope.png does not exist; accepted: an image file");
   }
 
   /** PSNR (peak 1) of a written 8-bit PNG against the original picture. */

@@ -128,7 +128,7 @@ class SenseRunTest {
     Path out = tmp.resolve("div");
     CliRun run = CliRun.of(args(SMALL, "--step", "100", "--out", out.toString()));
     assertThat(run.status()).isEqualTo(1);
-    assertThat(run.err()).startsWith("lowrank sense: diverged at iteration ").contains("reduce --step");
+    assertThat(run.err()).startsWith("lowrank sense: error: diverged at iteration ").contains("reduce --step");
     assertThat(run.err().strip().lines()).hasSize(1);
     assertThat(run.out()).contains("DIVERGED").contains("n/a (diverged)");
     String summary = Files.readString(out.resolve("summary.json"));

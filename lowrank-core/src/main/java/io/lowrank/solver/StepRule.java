@@ -39,8 +39,10 @@ public sealed interface StepRule permits StepRule.Absolute, StepRule.SpectralFra
       double lambda1 = problem.spectralScale();
       if (!(lambda1 > 0) || !Double.isFinite(lambda1)) {
         throw new IllegalArgumentException(
-            "lambda_1(A*(y)) = " + lambda1 + " is not a positive finite number, so the step c / lambda_1 is undefined; "
-                + "give an absolute step size");
+            "lambda_1(A*(y)) = " + lambda1 + (lambda1 == 0 ? " (the data y are zero: nothing to fit)"
+                : Double.isFinite(lambda1) ? " is not positive" : " is not finite (the data y overflow double precision)")
+                + ", so the step c / lambda_1 is undefined; " + (lambda1 == 0 ? "give nonzero data, or an absolute step size"
+                : "scale the data to magnitudes below 1e100, or give an absolute step size"));
       }
       return c / lambda1;
     }

@@ -44,8 +44,9 @@ public final class RankFreeCompletion {
     long start = System.nanoTime();
     runner.workloads().register(ratings.path(), data);
     Workload w = runner.workloads().of(spec);
-    if (explainedByBaseline(data, w)) {
-      return baselineOnly(spec, w, System.nanoTime() - start);
+    String nothing = nothingToFit(data, w);
+    if (nothing != null) {
+      return baselineOnly(spec, w, nothing, System.nanoTime() - start);
     }
     RunResult run = runner.run(spec, w, observers);
     return result(run, w, System.nanoTime() - start);
@@ -59,33 +60,52 @@ public final class RankFreeCompletion {
    */
   static final double EXPLAINED = 1e-6;
 
-  /** True when the centred values (training and held out) are below {@link #EXPLAINED} of the data, in RMS. */
-  static boolean explainedByBaseline(TripletFiles.Data data, Workload w) {
+  /**
+   * Why the factors have nothing to fit, or null: the centred values (training and held out) are
+   * below {@link #EXPLAINED} of the data in RMS (a constant matrix, a sum of row and column
+   * effects), or the centred training values alone are (a hold-out that leaves a handful of training
+   * entries, which the biases fit exactly). The step c / ||A*(y)|| is then undefined or would only
+   * amplify round-off.
+   */
+  static String nothingToFit(TripletFiles.Data data, Workload w) {
     double raw = 0.0;
     for (int e = 0; e < data.entries().size(); e++) {
       raw += data.entries().value(e) * data.entries().value(e);
     }
-    double centred = 0.0;
+    double rawMean = raw / data.entries().size();
     EntrySampling op = (EntrySampling) w.problem().operator();
     double unit = op.measure(1.0);
+    double train = 0.0;
     for (double v : w.problem().y()) {
-      centred += (v / unit) * (v / unit);
+      train += (v / unit) * (v / unit);
     }
+    double held = 0.0;
     for (double v : w.validationY()) {
-      centred += v * v;
+      held += v * v;
     }
-    return !(centred > EXPLAINED * EXPLAINED * raw);
+    double limit = EXPLAINED * EXPLAINED * rawMean;
+    int m = w.problem().y().length;
+    int mVal = w.validationY().length;
+    if (!((train + held) / (m + mVal) > limit)) {
+      return "the centring baseline explains the data exactly (the centred values are round-off); nothing left to fit";
+    }
+    if (!(train / m > limit)) {
+      return "the centring baseline fits all " + m + " training entries exactly; nothing left for the factors to fit "
+          + "(hold out fewer entries to learn more than the baseline)";
+    }
+    return null;
   }
 
   /** The result when the baseline explains the data: L = R = 0, chosen at iteration 0. */
-  private static CompletionResult baselineOnly(RunSpec spec, Workload w, long fitNanos) {
+  private static CompletionResult baselineOnly(RunSpec spec, Workload w, String why, long fitNanos) {
     int width = spec.width() != null ? spec.width()
         : Math.min(Math.min(w.rows(), w.cols()), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
     RunSpec resolved = spec.width() == null ? spec.withWidth(width) : spec;
+    io.lowrank.experiment.run.Starts.requireWidth(width, Math.min(w.rows(), w.cols()), false, "width " + width);
+    io.lowrank.experiment.run.Workloads.requireRatingsMemory(w.rows(), w.cols(), width, w.problem().y().length);
     Mat left = new Mat(w.rows(), width);
     Mat right = new Mat(w.cols(), width);
-    SolveResult solve = new SolveResult(Termination.CONVERGED, 0, 0.0, 0.0, 0L, Double.NaN,
-        "the centring baseline explains the data exactly (the centred values are round-off); nothing left to fit");
+    SolveResult solve = new SolveResult(Termination.CONVERGED, 0, 0.0, 0.0, 0L, Double.NaN, why);
     double mse = 0.0;
     for (double v : w.validationY()) {
       mse += v * v / w.validationY().length;

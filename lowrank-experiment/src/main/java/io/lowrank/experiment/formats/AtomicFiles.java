@@ -48,6 +48,13 @@ public final class AtomicFiles {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       done = true;
+    } catch (java.nio.file.FileSystemException e) {
+      throw e;
+    } catch (IOException e) { // e.g. "No space left on device" from a write: name the file it was for
+      java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(target.toString(), null,
+          e.getMessage());
+      named.initCause(e);
+      throw named;
     } finally {
       if (!done) {
         Files.deleteIfExists(tmp);

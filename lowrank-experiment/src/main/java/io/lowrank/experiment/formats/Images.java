@@ -5,8 +5,6 @@ import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
@@ -50,9 +48,7 @@ public final class Images {
 
   /** Reads an image; an unreadable or unsupported file is a {@link BadInputException}. */
   public static Picture read(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      throw new NoSuchFileException(file.toString());
-    }
+    InputFiles.requireRegular(file, "an image file (PNG, JPEG, GIF or BMP)");
     BufferedImage img;
     try {
       img = ImageIO.read(file.toFile());
@@ -105,11 +101,13 @@ public final class Images {
     writePng(file, toImage(picture));
   }
 
-  /** Writes {@code image} as PNG. */
+  /** Writes {@code image} as PNG, atomically ({@link AtomicFiles}). */
   public static void writePng(Path file, BufferedImage image) throws IOException {
-    if (!ImageIO.write(image, "png", file.toFile())) {
-      throw new IOException("no PNG writer available for " + file);
-    }
+    AtomicFiles.write(file, out -> {
+      if (!ImageIO.write(image, "png", out)) {
+        throw new IOException("no PNG writer available for " + file);
+      }
+    });
   }
 
   /**

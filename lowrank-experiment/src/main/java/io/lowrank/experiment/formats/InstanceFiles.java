@@ -110,8 +110,8 @@ public final class InstanceFiles {
         "saving %s (m x n x n = %d x %d x %d doubles)", dir.resolve(A_FILE), m, n, n),
         "reduce m or n, or do not save the instance");
     Files.createDirectories(dir);
+    Files.deleteIfExists(dir.resolve(Y_FILE)); // written last: a save cut short leaves no loadable instance
     Npy.write(dir.resolve(A_FILE), op.toDense(), m, n, n);
-    Npy.write(dir.resolve(Y_FILE), problem.y(), m);
     if (u0 != null) {
       Npy.write(dir.resolve(U0_FILE), u0);
     } else {
@@ -129,6 +129,7 @@ public final class InstanceFiles {
     } else {
       Files.deleteIfExists(dir.resolve(X_FILE));
     }
+    Npy.write(dir.resolve(Y_FILE), problem.y(), m);
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.Locale;
 final class MatrixMarket {
   private MatrixMarket() {}
 
-  static TripletFiles.Data read(Path file, TripletFiles.Duplicates policy) throws IOException {
+  static TripletFiles.Data read(Path file, TripletFiles.Duplicates policy, TripletFiles.SizeCheck check)
+      throws IOException {
     try (BufferedReader in = TextFiles.reader(file)) {
       String banner = in.readLine();
       long line = 1;
@@ -60,9 +61,14 @@ final class MatrixMarket {
         throw bad(file, line, s, "declares a symmetric " + n1 + " x " + n2 + " matrix", "a symmetric matrix is square");
       }
       long ids = (long) n1 + n2;
-      io.lowrank.linalg.Memory.require(ids * TripletFiles.Builder.BYTES_PER_ID, ids, String.format(Locale.ROOT,
-          "the %d row and %d column ids of %s (a %d x %d matrix)", n1, n2, file, n1, n2),
+      long stored = symmetric ? 2 * size[2] : size[2];
+      String source = String.format(Locale.ROOT, "%s line %d (a %d x %d matrix with %d entries)", file, line, n1, n2,
+          size[2]);
+      check.check(n1, n2, stored, source); // the caller's (the fit's) first: its message says more
+      io.lowrank.linalg.Memory.require(ids * TripletFiles.Builder.BYTES_PER_ID + stored * TripletFiles.Builder.BYTES_PER_ENTRY,
+          ids, "the row and column ids and the entries of " + source,
           "use a smaller matrix (the factor model alone needs (rows + columns) x width doubles)");
+
       TripletFiles.Builder builder = new TripletFiles.Builder(file);
       builder.declare(n1, n2);
       long count = 0;
@@ -82,21 +88,21 @@ final class MatrixMarket {
         double v = 1.0;
         if (!pattern) {
           if (TextFiles.isNonFiniteWord(f[2])) {
-            throw bad(file, line, s, "has the value " + TripletFiles.shorten(f[2]) + ", which is not finite",
+            throw bad(file, line, s, "has the value " + TripletFiles.field(f[2]) + ", which is not finite",
                 "give a finite number");
           }
           try {
             v = TextFiles.parseDecimal(f[2]);
           } catch (NumberFormatException e) {
-            throw bad(file, line, s, "has the value '" + TripletFiles.shorten(f[2]) + "', which is not a decimal number",
+            throw bad(file, line, s, "has the value '" + TripletFiles.field(f[2]) + "', which is not a decimal number",
                 "the third field must be a number such as 3.5");
           }
           if (!Double.isFinite(v)) {
-            throw bad(file, line, s, "has the value " + TripletFiles.shorten(f[2]) + ", which overflows a double",
+            throw bad(file, line, s, "has the value " + TripletFiles.field(f[2]) + ", which overflows a double",
                 "scale the values to magnitudes below 1e300");
           }
           if (integerField && v != Math.rint(v)) {
-            throw bad(file, line, s, "has the value " + TripletFiles.shorten(f[2]) + " in an integer MatrixMarket file",
+            throw bad(file, line, s, "has the value " + TripletFiles.field(f[2]) + " in an integer MatrixMarket file",
                 "declare the field real in the banner, or give integers");
           }
         }
@@ -121,7 +127,7 @@ final class MatrixMarket {
     try {
       v = Long.parseLong(text);
     } catch (NumberFormatException e) {
-      throw bad(file, line, s, "has the " + what + " index '" + TripletFiles.shorten(text) + "', which is not an integer",
+      throw bad(file, line, s, "has the " + what + " index '" + TripletFiles.field(text) + "', which is not an integer",
           "MatrixMarket indices are integers from 1");
     }
     if (v < 1 || v > n) {
@@ -140,7 +146,7 @@ final class MatrixMarket {
       try {
         out[k] = Long.parseLong(f[k]);
       } catch (NumberFormatException e) {
-        throw bad(file, line, s, "has '" + TripletFiles.shorten(f[k]) + "', which is not an integer", fix);
+        throw bad(file, line, s, "has '" + TripletFiles.field(f[k]) + "', which is not an integer", fix);
       }
     }
     return out;
@@ -148,6 +154,6 @@ final class MatrixMarket {
 
   private static BadInputException bad(Path file, long line, String content, String problem, String fix) {
     return new BadInputException(String.format(Locale.ROOT, "%s line %d %s: \"%s\"; %s", file, line, problem,
-        TripletFiles.shorten(content), fix));
+        TripletFiles.excerpt(content), fix));
   }
 }

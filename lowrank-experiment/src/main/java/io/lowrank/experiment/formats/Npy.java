@@ -24,6 +24,7 @@ public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final int ALIGN = 64;
   private static final int CHUNK = 1 << 16;
+  private static final String ACCEPTED = "a NumPy .npy file (numpy.save)";
 
   private Npy() {}
 
@@ -86,6 +87,7 @@ public final class Npy {
 
   /** Reads and validates only the header (cheap: no values are read or allocated). */
   public static Header readHeader(Path file) throws IOException {
+    InputFiles.requireRegular(file, ACCEPTED);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       return readHeader(file, ch);
     }
@@ -102,6 +104,7 @@ public final class Npy {
   }
 
   private static NpyArray read(Path file, boolean requireFinite) throws IOException {
+    InputFiles.requireRegular(file, ACCEPTED);
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       Header h = readHeader(file, ch);
       long count = h.count();
@@ -234,7 +237,7 @@ public final class Npy {
       count = h.count();
       Math.multiplyExact(count, (long) dtype.size());
     } catch (ArithmeticException e) {
-      throw bad(file, "declares shape " + h.shapeText() + ", which is too large to read");
+      throw bad(file, "declares shape " + h.shapeText() + ", which is too large to read; accepted: an array of fewer than 2^31 values");
     }
     long bytes = size - offset;
     long needed = count * dtype.size();

@@ -84,8 +84,8 @@ public final class PairFiles {
         s.append(", ");
       }
       s.append(String.format(Locale.ROOT, "line %d (%s%s)", p.line(),
-          p.row() < 0 ? "row id '" + TripletFiles.shorten(p.rowId()) + "'" : "",
-          p.col() < 0 ? (p.row() < 0 ? " and " : "") + "column id '" + TripletFiles.shorten(p.colId()) + "'" : ""));
+          p.row() < 0 ? "row id '" + TripletFiles.field(p.rowId()) + "'" : "",
+          p.col() < 0 ? (p.row() < 0 ? " and " : "") + "column id '" + TripletFiles.field(p.colId()) + "'" : ""));
       shown++;
     }
     return String.format(Locale.ROOT, "%s has %d pair%s with ids never seen in the input: %s", file, cold.size(),

@@ -21,6 +21,7 @@ public final class TextFiles {
 
   /** A reader of {@code file} as strict UTF-8 with a leading byte-order mark removed. */
   public static BufferedReader reader(Path file) throws IOException {
+    InputFiles.requireRegular(file, "a UTF-8 text file");
     var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));

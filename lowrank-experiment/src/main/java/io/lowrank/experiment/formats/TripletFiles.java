@@ -48,7 +48,83 @@ public final class TripletFiles {
 
   /** Reads a ratings file of either layout. */
   public static Data read(Path file, Duplicates policy, Layout layout) throws IOException {
-    return layout == Layout.DENSE ? DenseFiles.read(file) : read(file, policy);
+    return read(file, policy, layout, SizeCheck.NONE);
+  }
+
+  /**
+   * Reads a ratings file of either layout; {@code check} sees the input's size as soon as it is
+   * known (a MatrixMarket size line; for CSV/TSV an estimate of the entries from the file size and
+   * its first lines), before the entries are read, so that an input too large for what the caller
+   * will do with it is refused in well under a second rather than after parsing.
+   */
+  public static Data read(Path file, Duplicates policy, Layout layout, SizeCheck check) throws IOException {
+    if (layout == Layout.DENSE) {
+      return DenseFiles.read(file);
+    }
+    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mtx")) {
+      return MatrixMarket.read(file, policy, check);
+    }
+    estimateEntries(file, check);
+    return readDelimited(file, policy);
+  }
+
+  /** What a reader's caller checks once the size of an input is known (e.g. the memory of the fit it will run). */
+  @FunctionalInterface
+  public interface SizeCheck {
+    /** No check beyond the reader's own (the entries and ids it keeps). */
+    SizeCheck NONE = (rows, cols, entries, source) -> { };
+
+    /**
+     * @param rows the declared number of rows, or 0 when not known before reading
+     * @param cols the declared number of columns, or 0
+     * @param entries the declared (or estimated) number of entries
+     * @param source where the numbers come from, for messages, e.g. "big.mtx line 2"
+     * @throws IllegalArgumentException (or {@link BadInputException}) to refuse the input
+     */
+    void check(long rows, long cols, long entries, String source);
+  }
+
+  /** Bytes the reader holds at its peak for {@code entries} entries (its arrays grow by doubling). */
+  public static long readingBytes(long entries) {
+    long capacity = 1024;
+    while (capacity < entries) {
+      capacity *= 2;
+    }
+    return capacity * Builder.BYTES_PER_ENTRY;
+  }
+
+  /** Bytes of the first lines sampled to estimate the entries of a delimited file. */
+  static final int SAMPLE_BYTES = 1 << 20;
+
+  /**
+   * Estimates the entries of a delimited file larger than {@link #SAMPLE_BYTES} from the mean
+   * length of its first lines and refuses it at once when the entries alone would not fit the heap;
+   * then gives the estimate to {@code check}.
+   */
+  static void estimateEntries(Path file, SizeCheck check) throws IOException {
+    long size = java.nio.file.Files.size(file);
+    if (size <= SAMPLE_BYTES) {
+      return;
+    }
+    byte[] head = new byte[SAMPLE_BYTES];
+    int read;
+    try (var in = java.nio.file.Files.newInputStream(file)) {
+      read = in.readNBytes(head, 0, head.length);
+    }
+    int lines = 0;
+    for (int k = 0; k < read; k++) {
+      if (head[k] == '\n') {
+        lines++;
+      }
+    }
+    if (lines < 2) {
+      return; // one enormous line: the parser's own limits report it
+    }
+    long estimate = (long) (size * ((double) lines / read));
+    String source = String.format(Locale.ROOT, "%s (%s, about %d entries estimated from its first %d lines)", file,
+        Memory.human(size), estimate, lines);
+    Memory.require(readingBytes(estimate), estimate, "reading " + source, "use a smaller input");
+    check.check(0, 0, estimate, source);
   }
 
   /** What to do with a (row, column) pair that appears more than once. */
@@ -101,10 +177,7 @@ public final class TripletFiles {
 
   /** Reads a CSV/TSV or MatrixMarket file (by the {@code .mtx} extension). */
   public static Data read(Path file, Duplicates policy) throws IOException {
-    if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mtx")) {
-      return MatrixMarket.read(file, policy);
-    }
-    return readDelimited(file, policy);
+    return read(file, policy, Layout.TRIPLES);
   }
 
   /** The delimiter: a tab when the first non-empty line has one, else a comma. */
@@ -216,18 +289,18 @@ public final class TripletFiles {
 
   static double parseValue(Path file, long line, String text, CSVRecord rec) {
     if (TextFiles.isNonFiniteWord(text)) {
-      throw bad(file, line, "has the value " + shorten(text) + ", which is not finite", rec,
+      throw bad(file, line, "has the value " + field(text) + ", which is not finite", rec,
           "remove the entry or give a finite number (NaN and infinite values cannot be fitted)");
     }
     double v;
     try {
       v = TextFiles.parseDecimal(text);
     } catch (NumberFormatException e) {
-      throw bad(file, line, "has the value '" + shorten(text) + "', which is not a decimal number", rec,
+      throw bad(file, line, "has the value '" + field(text) + "', which is not a decimal number", rec,
           "the third field must be a number such as 3.5 or 1e-3");
     }
     if (!Double.isFinite(v)) {
-      throw bad(file, line, "has the value " + shorten(text) + ", which overflows a double", rec,
+      throw bad(file, line, "has the value " + field(text) + ", which overflows a double", rec,
           "scale the values to magnitudes below 1e300");
     }
     return v;
@@ -257,13 +330,26 @@ public final class TripletFiles {
 
   /** A one-line error: {@code FILE line N <problem>: "content"; <fix>}. */
   public static BadInputException bad(Path file, long line, String problem, CSVRecord rec, String fix) {
-    String content = rec == null ? "" : ": \"" + shorten(String.join(",", rec.values())) + "\"";
+    String content = rec == null ? "" : ": \"" + excerpt(String.join(",", rec.values())) + "\"";
     return new BadInputException(String.format(Locale.ROOT, "%s line %d %s%s; %s", file, line, problem, content, fix));
   }
 
+  /** A field quoted beside its line's {@link #excerpt}: at most 20 characters, so the two stay within 80. */
+  public static String field(String s) {
+    String t = s.replaceAll("\\R", " ");
+    return t.length() <= 20 ? t : t.substring(0, 17) + "...";
+  }
+
+  /** A line quoted in a message: at most 60 characters (a {@link #field} may accompany it). */
+  public static String excerpt(String s) {
+    String t = s.replaceAll("\\R", " ");
+    return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+  }
+
+  /** At most 80 characters of user input, for a message that quotes nothing else. */
   public static String shorten(String s) {
     String t = s.replaceAll("\\R", " ");
-    return t.length() <= MAX_SHOWN ? t : t.substring(0, MAX_SHOWN) + "...";
+    return t.length() <= MAX_SHOWN ? t : t.substring(0, MAX_SHOWN - 3) + "...";
   }
 
   private static String oneLine(Throwable e) {
@@ -274,7 +360,7 @@ public final class TripletFiles {
 
   /** Accumulates entries with growable primitive arrays, ids numbered by first appearance. */
   static final class Builder {
-    private static final int BYTES_PER_ENTRY = 4 + 4 + 8 + 8 + 32;
+    static final int BYTES_PER_ENTRY = 4 + 4 + 8 + 8 + 32;
     /** An id string plus its map entry and list slot, roughly. */
     static final int BYTES_PER_ID = 160;
     private final Path file;

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The starting factors of a run (docs/math.md, "Initialisation"), and its width once the data is known. */
-final class Starts {
+public final class Starts {
   private Starts() {}
 
   /**
@@ -60,10 +60,8 @@ final class Starts {
     } else {
       width = limit;
     }
-    if (width > limit) {
-      throw new BadInputException("width " + width + " exceeds " + (symmetric ? "n" : "min(rows, columns)") + " = "
-          + limit + " of the data; accepted: 1 <= width <= " + limit);
-    }
+    requireWidth(width, limit, symmetric, given.width() == null && givenLeft != null
+        ? ((InitSpec.Given) given.init()).path() + " has width " + width + ", which" : "width " + width);
     if (givenLeft != null && givenLeft.cols() != width) {
       throw new BadInputException(((InitSpec.Given) given.init()).path() + " has width " + givenLeft.cols()
           + " but the run's width is " + width + "; accepted: drop width, or a start of width " + width);
@@ -122,5 +120,16 @@ final class Starts {
     }
     sources.put(file.toString(), Workloads.sha256(file));
     return m;
+  }
+
+  /**
+   * Refuses a width above {@code limit} = n (symmetric) or min(rows, columns); {@code what} starts
+   * the message, e.g. "width 5".
+   */
+  public static void requireWidth(int width, int limit, boolean symmetric, String what) {
+    if (width > limit) {
+      throw new BadInputException(what + " exceeds " + (symmetric ? "n" : "min(rows, columns)") + " = "
+          + limit + " of the data; accepted: 1 <= width <= " + limit);
+    }
   }
 }

@@ -177,10 +177,29 @@ public final class Workloads {
         }
       }
     }
+    requireRepresentable(full.y(), p instanceof ProblemSpec.Instance inst ? Path.of(inst.path()).resolve(InstanceFiles.Y_FILE)
+        + " (the measurements)" : String.format(Locale.ROOT, "the generated measurements y (noise %.3g)", noise));
     if (key.holdOut() == null) {
       return new Workload(full, null, null, null, null, sources, noise);
     }
     return holdOut(full, key, sources, noise);
+  }
+
+  /**
+   * Refuses data of a magnitude the fit cannot represent: the loss squares sums of products of the
+   * data and the factors, so values beyond {@link #MAX_VALUE} overflow double precision whatever the
+   * step size.
+   */
+  static void requireRepresentable(double[] y, String what) {
+    double max = 0.0;
+    for (double v : y) {
+      max = Math.max(max, Math.abs(v));
+    }
+    if (max > MAX_VALUE) {
+      throw new BadInputException(String.format(Locale.ROOT, "%s reach magnitude %.2e, whose squares overflow double "
+          + "precision in the loss (the step size is not the cause); accepted: data below %.0e in magnitude (scale the "
+          + "data down, or lower the noise)", what, max, MAX_VALUE));
+    }
   }
 
   /** Refuses, before allocating, a generated operator of {@code elements} stored numbers. */
@@ -367,15 +386,33 @@ public final class Workloads {
   static final double MAX_VALUE = 1e100;
 
   /** Bytes a rank-free completion run needs: six factor-sized buffers plus 40 bytes per entry. */
-  public static long ratingsBytes(int n1, int n2, int width, long entries) {
-    return 8L * 6 * ((long) n1 + n2) * width + 40L * entries;
+  public static long ratingsBytes(long n1, long n2, int width, long entries) {
+    return 8L * 6 * (n1 + n2) * width + 40L * entries;
   }
 
+
   /** Refuses, before allocating, a completion model that would not fit the heap. */
-  static void requireRatingsMemory(int n1, int n2, int width, long entries) {
+  public static void requireRatingsMemory(int n1, int n2, int width, long entries) {
     Memory.require(ratingsBytes(n1, n2, width, entries), (long) Math.max(n1, n2) * width, String.format(Locale.ROOT,
         "the factor model (%d x %d matrix, width %d: 6 factor-sized buffers of (n1 + n2) x width doubles, plus %d "
             + "entries)", n1, n2, width, entries), "lower the width");
+  }
+
+  /**
+   * As above for sizes known before the input is read, with the reader's peak added ({@link
+   * io.lowrank.experiment.formats.TripletFiles.SizeCheck}); {@code source} (or null) says where
+   * they come from: the reader's peak (it still holds its arrays when the fit starts) plus the fit's.
+   * The default width min(n1, n2, 100) is used when {@code width} is null.
+   */
+  public static void requireRatingsMemory(long n1, long n2, Integer width, long entries, String source) {
+    int w = width != null ? width : (int) Math.min(Math.min(n1, n2), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+    long bytes = ratingsBytes(n1, n2, w, entries) + TripletFiles.readingBytes(entries);
+    String what = n1 + n2 == 0
+        ? String.format(Locale.ROOT, "its %d entries (the reader's arrays, then 40 bytes each in the fit)", entries)
+        : String.format(Locale.ROOT, "a %d x %d factor model of width %d (6 buffers of (rows + columns) x width "
+            + "doubles) and %d entries", n1, n2, w, entries);
+    Memory.require(bytes, Math.max(n1, n2) * w, (source == null ? "" : source + ": ") + "reading and fitting " + what,
+        n1 + n2 > 0 ? "lower --width" : "use a smaller input");
   }
 
   /** The SHA-256 (hex) of a file's bytes. */

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.InputFiles;
 import io.lowrank.solver.Method;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -384,12 +385,7 @@ public final class SpecFiles {
 
   /** The UTF-8 text of a file of at most 16 MiB; one-line errors naming {@code what} is accepted. */
   private static String text(Path file, String what) throws IOException {
-    if (!Files.exists(file)) {
-      throw new BadInputException(file + " does not exist; accepted: " + what);
-    }
-    if (!Files.isRegularFile(file)) {
-      throw new BadInputException(file + " is not a regular file; accepted: " + what);
-    }
+    InputFiles.requireRegular(file, what);
     long size = Files.size(file);
     if (size > 16L << 20) {
       throw new BadInputException(file + " is " + size + " bytes, too large; accepted: " + what + " of at most 16 MiB");
