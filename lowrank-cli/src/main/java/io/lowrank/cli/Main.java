@@ -1,5 +1,6 @@
 package io.lowrank.cli;
 
+import io.lowrank.experiment.formats.TextFiles;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -63,9 +64,28 @@ public final class Main implements Callable<Integer> {
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.registerConverter(Double.class, Main::decimal);
+    cl.registerConverter(Double.TYPE, Main::decimal);
     cl.setParameterExceptionHandler(Errors::onParameterException);
     cl.setExecutionExceptionHandler(Errors::onExecutionException);
     return cl;
+  }
+
+  /**
+   * Option values of type double: the strict decimal grammar of the input files (no hex, no
+   * {@code f}/{@code d} suffixes); the words NaN and Infinity are read so that the option's own
+   * check can say what it accepts.
+   */
+  static double decimal(String s) {
+    String t = s.strip();
+    if (t.equals("NaN") || t.equals("Infinity") || t.equals("-Infinity") || t.equals("+Infinity")) {
+      return Double.parseDouble(t);
+    }
+    if (!TextFiles.isDecimal(t)) {
+      throw new CommandLine.TypeConversionException("'" + Errors.shorten(s) + "' is not a decimal number (e.g. 0.5 or "
+          + "1e-3; no hex, no f/d suffixes)");
+    }
+    return Double.parseDouble(t);
   }
 
   /** Runs {@code lowrank args} and returns the exit status (0 ok, 1 diverged, 2 bad input, 70 internal). */

@@ -70,10 +70,12 @@ final class SingleRun {
 
   /** The option that sets the step of this run's method. */
   static String knob(RunSpec spec) {
-    if (spec.method().step() != null) {
-      return "--step (method.step)";
+    String step = spec.method().step() != null ? "--step (method.step)" : "--step-fraction (method.step_fraction)";
+    if (spec.init() instanceof io.lowrank.experiment.spec.InitSpec.SmallRandom s && s.alpha() != null && s.alpha() >= 1) {
+      return step + ", or --alpha (init.alpha = " + OptionChecks.compact(s.alpha())
+          + " is not a small start: the step c / lambda_1 assumes one)";
     }
-    return "--step-fraction (method.step_fraction)";
+    return step;
   }
 
   /** Writes X.npy, A.npy, y.npy and U0.npy of a GOE run for NumPy. */

@@ -36,7 +36,7 @@ class SenseErrorsTest {
         Arguments.of("--width 0", "--width 0 is invalid; accepted: 1 <= width <= n = 40"),
         Arguments.of("--width 41 --n 40", "--width 41 is invalid; accepted: 1 <= width <= n = 40"),
         Arguments.of("--m -5", "--m -5 is invalid; accepted: an integer >= 1"),
-        Arguments.of("--alpha nan", "invalid value for option '--alpha': 'nan' is not a double"),
+        Arguments.of("--alpha nan", "invalid value for option '--alpha': 'nan' is not a decimal number"),
         Arguments.of("--alpha NaN", "--alpha NaN is invalid; accepted: a finite number > 0"),
         Arguments.of("--alpha -1", "--alpha -1 is invalid; accepted: a finite number > 0"),
         Arguments.of("--kappa 0.5", "--kappa 0.5 is invalid; accepted: 1 <= kappa <= 1e12"),

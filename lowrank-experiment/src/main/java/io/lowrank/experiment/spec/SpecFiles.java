@@ -25,6 +25,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.InputFiles;
+import io.lowrank.experiment.formats.TextFiles;
+import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.solver.Method;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -489,7 +491,34 @@ public final class SpecFiles {
     if (root == null || root.isMissingNode() || root.isNull()) {
       root = JsonNodeFactory.instance.objectNode();
     }
+    requireDecimalNumbers(text, name, true);
     return root;
+  }
+
+  /**
+   * Refuses numbers outside the strict decimal grammar of {@link TextFiles#isDecimal} that YAML
+   * would otherwise read: hex ({@code 0x10}), octal ({@code 0o17}, and {@code 010}, which YAML 1.1
+   * reads as 8), underscores ({@code 1_000}), sexagesimal ({@code 1:30}).
+   */
+  private static void requireDecimalNumbers(String text, String name, boolean withLines) {
+    try (JsonParser p = YAML.getFactory().createParser(text)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+          String raw = p.getText();
+          String digits = raw.startsWith("-") || raw.startsWith("+") ? raw.substring(1) : raw;
+          if (!TextFiles.isDecimal(raw) || digits.length() > 1 && digits.charAt(0) == '0' && Character.isDigit(digits.charAt(1))) {
+            String key = pathOf(p);
+            throw new BadInputException(name + (withLines ? ":" + p.currentTokenLocation().getLineNr() : "") + ": "
+                + (key.isEmpty() ? ""
+                : key + ": ") + "'" + TripletFiles.shorten(raw) + "' is not a decimal number; accepted: digits with an "
+                + "optional sign, fraction and exponent, e.g. 16, 0.5 or 1e-3 (no hex, octal, leading zeros or underscores)");
+          }
+        }
+      }
+    } catch (IOException e) {
+      // the tree parse already reported syntax errors
+    }
   }
 
   /** Line numbers of every key, by dotted path (relative to {@code prefix}). */
@@ -608,6 +637,9 @@ public final class SpecFiles {
     } catch (JsonProcessingException e) {
       throw new BadInputException(origin + ": the value is not valid YAML (" + firstLine(e.getOriginalMessage())
           + "); accepted: a number, a word, a [list] or a {map}");
+    }
+    if (value != null && !value.isBlank()) {
+      requireDecimalNumbers(value, origin, false);
     }
     return v == null || v.isMissingNode() ? JsonNodeFactory.instance.nullNode() : v;
   }
