@@ -160,6 +160,8 @@ public final class CompareCommand implements Callable<Integer> {
         throw new BadInputException((kappas != null ? "--kappa" : "--noise") + " has no effect with --load-instance "
             + "(the files fix M* and y); drop it");
       }
+      io.lowrank.experiment.formats.InputFiles.requireDirectory(loadInstance,
+          "an instance directory (A.npy, y.npy, X.npy) written by --save-instance");
       if (!Files.isRegularFile(loadInstance.resolve(InstanceFiles.X_FILE))) {
         throw new BadInputException("--load-instance " + loadInstance + " has no X.npy, but compare reports test errors "
             + "against M* = X X^T; accepted: an instance with X.npy");

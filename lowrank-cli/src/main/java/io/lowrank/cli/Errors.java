@@ -168,9 +168,26 @@ final class Errors {
     return one.length() > 80 ? one.substring(0, 77) + "..." : one;
   }
 
+  /**
+   * One line, with every run of more than 80 non-blank characters (a pasted value, an id, a key:
+   * user input the message quotes) cut to 80, so that no message echoes more of an input than that,
+   * whichever layer wrote it.
+   */
   private static String oneLine(String s) {
-    return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
+    if (s == null) {
+      return "";
+    }
+    String line = s.strip().replaceAll("\\s*\\R\\s*", "; ");
+    java.util.regex.Matcher m = LONG_RUN.matcher(line);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group().substring(0, 77) + "..."));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
+
+  private static final java.util.regex.Pattern LONG_RUN = java.util.regex.Pattern.compile("[^\\s;,]{81,}");
 
   private static String lowerFirst(String s) {
     return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);

@@ -1,5 +1,6 @@
 package io.lowrank.cli;
 
+import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.output.RunFiles;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
@@ -43,6 +44,10 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Path file = Files.isDirectory(specFile) ? specFile.resolve(RunFiles.SUMMARY) : specFile;
+    if (Files.isDirectory(specFile) && !Files.isRegularFile(file)) {
+      throw new BadInputException(specFile + " is a directory without a summary.json (not a finished run); accepted: a "
+          + "spec file (.yaml, .yml or .json) or a run's directory or summary.json");
+    }
     SpecFiles.Source source = SpecFiles.read(file);
     run.applyTo(source);
     source.option("threads", run.threads, "--threads");

@@ -97,7 +97,7 @@ class CompareCommandTest {
         {"--eps", "2", "--eps 2 is invalid"},
         {"--noise", "-1", "--noise -1 is invalid"},
         {"--out", file.toString(), "is a file"},
-        {"--kappa", "x", "'x' is not a double"},
+        {"--kappa", "x", "'x' is not a decimal number"},
     };
     for (String[] c : cases) {
       List<String> args = new ArrayList<>(List.of("compare", "--n", "8", "--iters", "5"));

@@ -133,10 +133,8 @@ public final class CompletionModelFiles {
 
   static CompletionModel load(Path dir) throws IOException {
     Path marker = dir.resolve(MODEL_JSON);
-    if (!Files.isDirectory(dir)) {
-      throw new BadInputException(dir + " is not a directory; accepted: a model directory written by --save-model "
-          + "or CompletionModel.save");
-    }
+    io.lowrank.experiment.formats.InputFiles.requireDirectory(dir, "a model directory written by --save-model or "
+        + "CompletionModel.save");
     if (!Files.isRegularFile(marker)) {
       throw new BadInputException(dir + " has no " + MODEL_JSON + " (not a saved model, or its save was interrupted);"
           + " accepted: a model directory written by --save-model or CompletionModel.save");

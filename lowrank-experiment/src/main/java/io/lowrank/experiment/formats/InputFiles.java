@@ -37,4 +37,23 @@ public final class InputFiles {
     }
     return file;
   }
+
+  /** Returns {@code dir} when it is a directory; otherwise says whether it is missing or what it is. */
+  public static Path requireDirectory(Path dir, String accepted) {
+    if (dir.toString().isBlank()) {
+      throw new BadInputException("the directory name is empty; accepted: " + accepted);
+    }
+    String problem = null;
+    if (!Files.exists(dir)) {
+      problem = " does not exist";
+    } else if (Files.isRegularFile(dir)) {
+      problem = " is a file, not a directory";
+    } else if (!Files.isDirectory(dir)) {
+      problem = " is not a directory (a device, pipe or socket)";
+    }
+    if (problem != null) {
+      throw new BadInputException(dir + problem + "; accepted: " + accepted);
+    }
+    return dir;
+  }
 }

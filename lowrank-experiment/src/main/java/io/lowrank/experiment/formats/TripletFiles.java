@@ -218,7 +218,7 @@ public final class TripletFiles {
   /** Streams the records of a delimited file in order; one that cannot be parsed is a one-line error. */
   static void forEachRecord(Path file, char delimiter, RecordHandler handler) throws IOException {
     try (BufferedReader reader = TextFiles.reader(file);
-        CSVParser parser = CSVParser.parse(reader, format(delimiter))) {
+        CSVParser parser = CSVParser.parse(new StrayQuotes(reader, file, delimiter), format(delimiter))) {
       var it = parser.iterator();
       boolean first = true;
       while (true) {
@@ -232,8 +232,9 @@ public final class TripletFiles {
           if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
             throw notText(file);
           }
-          throw bad(file, parser.getCurrentLineNumber() + 1, "cannot be parsed (" + oneLine(e) + ")", null,
-              "check the quoting: a quoted field must end with a quote");
+          throw bad(file, quoteLine(oneLine(e), parser.getCurrentLineNumber() + 1), "has an unbalanced quote", null,
+              "a quoted field must end with a quote right before the delimiter or the line end; double a quote "
+                  + "inside a quoted field (\"a\"\"b\")");
         }
         handler.accept(rec, parser.getCurrentLineNumber(), first);
         first = false;
@@ -241,6 +242,12 @@ public final class TripletFiles {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw notText(file);
     }
+  }
+
+  /** The line where commons-csv saw the bad quote start ("startline 7", "at line: 7"), else {@code fallback}. */
+  static long quoteLine(String message, long fallback) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:startline|at line:)\\s*(\\d+)").matcher(message);
+    return m.find() ? Long.parseLong(m.group(1)) : fallback;
   }
 
   private static Data readDelimited(Path file, Duplicates policy) throws IOException {

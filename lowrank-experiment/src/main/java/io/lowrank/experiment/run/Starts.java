@@ -112,7 +112,12 @@ public final class Starts {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IllegalArgumentException e) {
-      throw e instanceof BadInputException b ? b : new BadInputException(path + ": " + e.getMessage(), e);
+      throw e instanceof BadInputException b ? b : new BadInputException(path + " (" + key + "): " + e.getMessage()
+          + "; accepted: a 2-D array of shape (" + rows + ", width)", e);
+    }
+    if (m.cols() < 1) {
+      throw new BadInputException(path + " (" + key + ") has width 0 (shape (" + m.rows() + ", 0)); accepted: a start of "
+          + "shape (" + rows + ", width) with width >= 1");
     }
     if (m.rows() != rows) {
       throw new BadInputException(path + " (" + key + ") has " + m.rows() + " rows but the problem has " + rows

@@ -66,8 +66,10 @@ public final class SpecFiles {
       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
       .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build()));
-  private static final JsonMapper JSON = configure(JsonMapper.builder());
+  private static final JsonMapper JSON = configure(JsonMapper.builder()
+      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION));
 
   private SpecFiles() {}
 
@@ -382,7 +384,35 @@ public final class SpecFiles {
 
   /** Reads a YAML or JSON spec file (a summary.json gives the spec it embeds). */
   public static Source read(Path file) throws IOException {
-    return parse(text(file, "a spec file (.yaml, .yml or .json) or a run's summary.json"), file.toString());
+    String what = "a spec file (.yaml, .yml or .json) or a run's summary.json";
+    return parse(checkedText(file, what), file.toString());
+  }
+
+  /**
+   * The text of a spec or sweep file, refused when it holds no document (empty, blank, only
+   * comments, or a null document: running every default by accident helps nobody) and, for a .json
+   * file, when it is not strict JSON (YAML would take a trailing comma); duplicate keys are refused
+   * by the parsers.
+   */
+  private static String checkedText(Path file, String what) throws IOException {
+    String text = text(file, what);
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    boolean empty = body.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#") || l.equals("---")
+        || l.equals("...") || l.equals("~") || l.equals("null"));
+    if (empty) {
+      throw new BadInputException(file + " holds no spec (it is empty, or only comments or null); accepted: " + what
+          + ", e.g. problem: {model: goe, n: 40}");
+    }
+    if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+      try {
+        JSON.readTree(body);
+      } catch (JsonProcessingException e) {
+        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+        throw new BadInputException(file + (line > 0 ? ":" + line : "") + ": not valid JSON ("
+            + firstLine(e.getOriginalMessage()) + "); accepted: " + what);
+      }
+    }
+    return text;
   }
 
   /** The UTF-8 text of a file of at most 16 MiB; one-line errors naming {@code what} is accepted. */
@@ -427,11 +457,26 @@ public final class SpecFiles {
    * @param tree the document (a map)
    * @param name where it came from, e.g. its path
    * @param lines the 1-based line of each dotted key path
+   * @param origins keys whose value came from elsewhere (e.g. {@code --set seeds=0}), with that origin
    */
-  public record Document(ObjectNode tree, String name, Map<String, Integer> lines) {
-    /** "name:line" of a key path (the nearest enclosing key that has a line), or the name. */
+  public record Document(ObjectNode tree, String name, Map<String, Integer> lines, Map<String, String> origins) {
+    public Document(ObjectNode tree, String name, Map<String, Integer> lines) {
+      this(tree, name, lines, Map.of());
+    }
+
+    /** This document with {@code key}'s value attributed to {@code origin} in messages. */
+    public Document withOrigin(String key, String origin) {
+      Map<String, String> o = new HashMap<>(origins);
+      o.put(key, origin);
+      return new Document(tree, name, lines, Map.copyOf(o));
+    }
+
+    /** "name:line" of a key path (the nearest enclosing key that has a line), or the name; or its origin. */
     public String where(String path) {
       for (String k = path; !k.isEmpty(); k = parent(k)) {
+        if (origins.containsKey(k)) {
+          return origins.get(k);
+        }
         Integer line = lines.get(k);
         if (line != null) {
           return name + ":" + line;
@@ -474,7 +519,7 @@ public final class SpecFiles {
 
   /** Reads a document (see {@link #parseDocument}) from a UTF-8 file of at most 16 MiB. */
   public static Document readDocument(Path file, String what) throws IOException {
-    return parseDocument(text(file, what), file.toString(), what);
+    return parseDocument(checkedText(file, what), file.toString(), what);
   }
 
   private static JsonNode tree(String text, String name, String what) {

@@ -30,7 +30,8 @@ public record SweepFigures(List<Figure> figures, List<Heatmap> heatmaps) {
 
   /** The figures of a sweep's point summaries. */
   public static SweepFigures of(SweepSpec sweep, List<PointSummary> points) {
-    List<Axis> varying = sweep.axes().stream().filter(a -> a.size() > 1).toList();
+    // one dimension per group of axes that vary together (a zip group is a single dimension, named by its first axis)
+    List<Axis> varying = sweep.groups().stream().map(g -> g.get(0)).filter(a -> a.size() > 1).toList();
     List<Figure> figures = new ArrayList<>();
     List<Heatmap> heatmaps = new ArrayList<>();
     boolean success = sweep.success() != null;

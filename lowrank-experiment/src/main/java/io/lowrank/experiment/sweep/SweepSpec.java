@@ -67,7 +67,8 @@ public record SweepSpec(SpecFiles.Document document, String title, List<String> 
     return of(SpecFiles.parseDocument(text, name, "a sweep (YAML or JSON with base, axes, seeds, success)"), sets);
   }
 
-  static SweepSpec of(SpecFiles.Document doc, List<String> sets) {
+  static SweepSpec of(SpecFiles.Document given, List<String> sets) {
+    SpecFiles.Document doc = given;
     ObjectNode tree = doc.tree();
     for (Iterator<String> it = tree.fieldNames(); it.hasNext();) {
       String k = it.next();
@@ -82,6 +83,7 @@ public record SweepSpec(SpecFiles.Document document, String title, List<String> 
       String key = eq > 0 ? a.substring(0, eq).strip() : "";
       if (List.of("title", "seeds", "success", "metrics").contains(key)) {
         tree.set(key, SpecFiles.yamlValue(a.substring(eq + 1), "--set " + a));
+        doc = doc.withOrigin(key, "--set " + a);
       } else {
         baseSets.add(a);
       }
