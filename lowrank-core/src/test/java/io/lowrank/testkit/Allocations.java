@@ -25,14 +25,16 @@ public final class Allocations {
   }
 
   /**
-   * Warms up in rounds of 500 steps until a round allocates nothing (at most 40 rounds: the vector
-   * kernels box their vectors until C2 has compiled them, which takes a few thousand calls), then
+   * Warms up in rounds of 500 steps until a round allocates nothing (for at least 40 rounds' worth
+   * and up to 20 s: the vector kernels box their vectors until C2 has compiled them, which takes a
+   * few thousand calls, and longer when a busy machine delays the compiler threads), then
    * measures three windows of {@link #STEPS} steps and returns the least bytes per step: a one-off
    * allocation (a recompilation, a lazily made object) can land in any one window, while an
    * allocating step allocates in all three.
    */
   public static double bytesPerStep(Runnable step) {
-    for (int round = 0; round < 40; round++) {
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    for (int round = 0; round < 40 || System.nanoTime() < deadline; round++) {
       allocated();
       long start = allocated();
       for (int i = 0; i < 500; i++) {
