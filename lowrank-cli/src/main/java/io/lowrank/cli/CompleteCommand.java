@@ -128,13 +128,13 @@ public final class CompleteCommand implements Callable<Integer> {
     CompletionModel warm = warmStart == null ? null : CompletionModel.load(warmStart);
     long start = System.nanoTime();
     TripletFiles.Duplicates policy = ((ProblemSpec.Ratings) completion.problem()).duplicates();
+    Integer givenWidth = warm != null ? Integer.valueOf(warm.width()) : completion.width();
     TripletFiles.Data data = TripletFiles.read(input, policy, ((ProblemSpec.Ratings) completion.problem()).layout(),
-        (rows, cols, entries, source) -> Workloads.requireRatingsMemory(rows, cols, warm != null ? Integer.valueOf(warm.width())
-            : completion.width(), entries, source));
+        (rows, cols, entries, source) -> Workloads.requireRatingsMemory(rows, cols, givenWidth, entries, source));
     long parsed = System.nanoTime();
     int n1 = data.rowIds().length;
     int n2 = data.colIds().length;
-    int width = completion.width() != null ? completion.width() : Math.min(Math.min(n1, n2), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+    int width = RunSpec.ratingsWidth(givenWidth, n1, n2);
     long factors = OutputSize.matrix((long) n1 + n2, width + 1, true) + OutputSize.matrix((long) n1 + n2, width + 1, false);
     OutputDirs.requireSpace(out, OutputSize.run(completion) + factors + OutputDirs.REPORT_BYTES
         + (predict == null ? 0 : 2 * Files.size(predict)), "--out");

@@ -178,13 +178,8 @@ final class Errors {
       return "";
     }
     String line = s.strip().replaceAll("\\s*\\R\\s*", "; ");
-    java.util.regex.Matcher m = LONG_RUN.matcher(line);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group().substring(0, 77) + "..."));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return LONG_RUN.matcher(line).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group().substring(0, 77)
+        + "..."));
   }
 
   private static final java.util.regex.Pattern LONG_RUN = java.util.regex.Pattern.compile("[^\\s;,]{81,}");

@@ -1,6 +1,7 @@
 package io.lowrank.cli;
 
 import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.output.RunFiles;
 import io.lowrank.linalg.Memory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +17,7 @@ final class OutputDirs {
   private OutputDirs() {}
 
   /** The file every command writes last into a finished output directory. */
-  static final String MARKER = "summary.json";
+  static final String MARKER = RunFiles.SUMMARY;
   /** Kept free beyond the estimate: file system metadata, temporary files of the atomic writes. */
   static final long MARGIN = 1L << 20;
   /** Report and figures of a job (reproduce's report.html is about 3 MiB), generously. */

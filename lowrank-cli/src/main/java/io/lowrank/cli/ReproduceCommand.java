@@ -125,8 +125,8 @@ final class ReproduceCommand implements Callable<Integer> {
       }
       claims = claims.stream().filter(c -> only.contains(c.number())).toList();
     }
+    List<RunSpec> runs = claims.stream().flatMap(c -> c.runs().stream()).distinct().toList();
     if (printSpec) {
-      List<RunSpec> runs = claims.stream().flatMap(c -> c.runs().stream()).distinct().toList();
       for (RunSpec r : runs) {
         stdout.print("---\n" + SpecFiles.toYaml(r));
       }
@@ -134,8 +134,7 @@ final class ReproduceCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     }
     OutputDirs.prepare(out, "--out");
-    OutputDirs.requireSpace(out, OutputSize.job(claims.stream().flatMap(c -> c.runs().stream()).distinct().toList(),
-        OutputDirs.REPORT_BYTES), "--out");
+    OutputDirs.requireSpace(out, OutputSize.job(runs, OutputDirs.REPORT_BYTES), "--out");
     Reproduction.Outcome outcome;
     String version = Main.version();
     try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), System.console() != null, stderr)) {

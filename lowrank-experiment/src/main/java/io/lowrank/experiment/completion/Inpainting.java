@@ -245,8 +245,7 @@ public final class Inpainting {
           Arrays.fill(split.values(), 0.0); // round-off of the baseline fit: the nuclear-norm answer is Z = 0
           Arrays.fill(every.values(), 0.0);
         }
-        int w = channel.width() != null ? channel.width()
-            : Math.min(Math.min(height, width), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+        int w = RunSpec.ratingsWidth(channel.width(), height, width);
         InpaintNuclear.Config config = InpaintNuclear.Config.defaults(w, Seeds.derive(channel.seed(),
             Seeds.Stream.INIT), channel.threads());
         z = InpaintNuclear.fit(height, width, split.rows(), split.cols(), split.values(), split.vRows(), split.vCols(),

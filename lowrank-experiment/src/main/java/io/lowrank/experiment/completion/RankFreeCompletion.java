@@ -98,8 +98,7 @@ public final class RankFreeCompletion {
 
   /** The result when the baseline explains the data: L = R = 0, chosen at iteration 0. */
   private static CompletionResult baselineOnly(RunSpec spec, Workload w, String why, long fitNanos) {
-    int width = spec.width() != null ? spec.width()
-        : Math.min(Math.min(w.rows(), w.cols()), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+    int width = RunSpec.ratingsWidth(spec.width(), w.rows(), w.cols());
     RunSpec resolved = spec.width() == null ? spec.withWidth(width) : spec;
     io.lowrank.experiment.run.Starts.requireWidth(width, Math.min(w.rows(), w.cols()), false, "width " + width);
     io.lowrank.experiment.run.Workloads.requireRatingsMemory(w.rows(), w.cols(), width, w.problem().y().length);

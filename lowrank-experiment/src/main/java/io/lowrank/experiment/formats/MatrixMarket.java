@@ -68,7 +68,6 @@ final class MatrixMarket {
       io.lowrank.linalg.Memory.require(ids * TripletFiles.Builder.BYTES_PER_ID + stored * TripletFiles.Builder.BYTES_PER_ENTRY,
           ids, "the row and column ids and the entries of " + source,
           "use a smaller matrix (the factor model alone needs (rows + columns) x width doubles)");
-
       TripletFiles.Builder builder = new TripletFiles.Builder(file);
       builder.declare(n1, n2);
       long count = 0;
@@ -87,20 +86,9 @@ final class MatrixMarket {
         long j = index(file, line, s, f[1], n2, "column");
         double v = 1.0;
         if (!pattern) {
-          if (TextFiles.isNonFiniteWord(f[2])) {
-            throw bad(file, line, s, "has the value " + TripletFiles.field(f[2]) + ", which is not finite",
-                "give a finite number");
-          }
-          try {
-            v = TextFiles.parseDecimal(f[2]);
-          } catch (NumberFormatException e) {
-            throw bad(file, line, s, "has the value '" + TripletFiles.field(f[2]) + "', which is not a decimal number",
-                "the third field must be a number such as 3.5");
-          }
-          if (!Double.isFinite(v)) {
-            throw bad(file, line, s, "has the value " + TripletFiles.field(f[2]) + ", which overflows a double",
-                "scale the values to magnitudes below 1e300");
-          }
+          long at = line;
+          String content = s;
+          v = TripletFiles.parseValue(f[2], (problem, fix) -> bad(file, at, content, problem, fix));
           if (integerField && v != Math.rint(v)) {
             throw bad(file, line, s, "has the value " + TripletFiles.field(f[2]) + " in an integer MatrixMarket file",
                 "declare the field real in the banner, or give integers");

@@ -244,9 +244,12 @@ public final class TripletFiles {
     }
   }
 
+  private static final java.util.regex.Pattern QUOTE_LINE = java.util.regex.Pattern.compile(
+      "(?:startline|at line:)\\s*(\\d+)");
+
   /** The line where commons-csv saw the bad quote start ("startline 7", "at line: 7"), else {@code fallback}. */
   static long quoteLine(String message, long fallback) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:startline|at line:)\\s*(\\d+)").matcher(message);
+    java.util.regex.Matcher m = QUOTE_LINE.matcher(message);
     return m.find() ? Long.parseLong(m.group(1)) : fallback;
   }
 
@@ -295,19 +298,27 @@ public final class TripletFiles {
   }
 
   static double parseValue(Path file, long line, String text, CSVRecord rec) {
+    return parseValue(text, (problem, fix) -> bad(file, line, problem, rec, fix));
+  }
+
+  /**
+   * The value field of an entry (CSV/TSV or MatrixMarket): a finite strict decimal; otherwise what
+   * {@code bad} makes of the problem ("has the value ..., which ...") and its fix.
+   */
+  static double parseValue(String text, java.util.function.BiFunction<String, String, BadInputException> bad) {
     if (TextFiles.isNonFiniteWord(text)) {
-      throw bad(file, line, "has the value " + field(text) + ", which is not finite", rec,
+      throw bad.apply("has the value " + field(text) + ", which is not finite",
           "remove the entry or give a finite number (NaN and infinite values cannot be fitted)");
     }
     double v;
     try {
       v = TextFiles.parseDecimal(text);
     } catch (NumberFormatException e) {
-      throw bad(file, line, "has the value '" + field(text) + "', which is not a decimal number", rec,
+      throw bad.apply("has the value '" + field(text) + "', which is not a decimal number",
           "the third field must be a number such as 3.5 or 1e-3");
     }
     if (!Double.isFinite(v)) {
-      throw bad(file, line, "has the value " + field(text) + ", which overflows a double", rec,
+      throw bad.apply("has the value " + field(text) + ", which overflows a double",
           "scale the values to magnitudes below 1e300");
     }
     return v;
@@ -343,20 +354,23 @@ public final class TripletFiles {
 
   /** A field quoted beside its line's {@link #excerpt}: at most 20 characters, so the two stay within 80. */
   public static String field(String s) {
-    String t = s.replaceAll("\\R", " ");
-    return t.length() <= 20 ? t : t.substring(0, 17) + "...";
+    return clip(s, 20);
   }
 
   /** A line quoted in a message: at most 60 characters (a {@link #field} may accompany it). */
   public static String excerpt(String s) {
-    String t = s.replaceAll("\\R", " ");
-    return t.length() <= 60 ? t : t.substring(0, 57) + "...";
+    return clip(s, 60);
   }
 
   /** At most 80 characters of user input, for a message that quotes nothing else. */
   public static String shorten(String s) {
+    return clip(s, MAX_SHOWN);
+  }
+
+  /** {@code s} on one line, at most {@code max} characters (the last three "..." when cut). */
+  private static String clip(String s, int max) {
     String t = s.replaceAll("\\R", " ");
-    return t.length() <= MAX_SHOWN ? t : t.substring(0, MAX_SHOWN - 3) + "...";
+    return t.length() <= max ? t : t.substring(0, max - 3) + "...";
   }
 
   private static String oneLine(Throwable e) {

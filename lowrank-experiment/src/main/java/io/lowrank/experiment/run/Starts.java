@@ -56,7 +56,7 @@ public final class Starts {
     } else if (givenLeft != null) {
       width = givenLeft.cols();
     } else if (given.problem() instanceof ProblemSpec.Ratings) {
-      width = Math.min(limit, RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+      width = RunSpec.ratingsWidth(null, n1, n2);
     } else {
       width = limit;
     }

@@ -390,7 +390,6 @@ public final class Workloads {
     return 8L * 6 * (n1 + n2) * width + 40L * entries;
   }
 
-
   /** Refuses, before allocating, a completion model that would not fit the heap. */
   public static void requireRatingsMemory(int n1, int n2, int width, long entries) {
     Memory.require(ratingsBytes(n1, n2, width, entries), (long) Math.max(n1, n2) * width, String.format(Locale.ROOT,
@@ -405,7 +404,7 @@ public final class Workloads {
    * The default width min(n1, n2, 100) is used when {@code width} is null.
    */
   public static void requireRatingsMemory(long n1, long n2, Integer width, long entries, String source) {
-    int w = width != null ? width : (int) Math.min(Math.min(n1, n2), RunSpec.MAX_DEFAULT_RATINGS_WIDTH);
+    int w = RunSpec.ratingsWidth(width, n1, n2);
     long bytes = ratingsBytes(n1, n2, w, entries) + TripletFiles.readingBytes(entries);
     String what = n1 + n2 == 0
         ? String.format(Locale.ROOT, "its %d entries (the reader's arrays, then 40 bytes each in the fit)", entries)

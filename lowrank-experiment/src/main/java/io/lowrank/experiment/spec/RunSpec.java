@@ -32,6 +32,11 @@ public record RunSpec(ProblemSpec problem, InitSpec init, MethodSpec method, Sto
   public static final double DEFAULT_RATINGS_ALPHA = 1e-3;
   /** The default width cap of rank-free completion on ratings. */
   public static final int MAX_DEFAULT_RATINGS_WIDTH = 100;
+
+  /** The width of a rank-free completion run: {@code given}, or min(rows, columns, 100). */
+  public static int ratingsWidth(Integer given, long rows, long cols) {
+    return given != null ? given : (int) Math.min(Math.min(rows, cols), MAX_DEFAULT_RATINGS_WIDTH);
+  }
   public static final int MAX_THREADS = 256;
 
   public RunSpec {
