@@ -32,7 +32,7 @@ final class MethodOptions {
   Double ridge;
 
   @Option(names = "--init", paramLabel = "START", order = 26,
-      description = "small-random, spectral, or U0.npy (asymmetric: L0.npy,R0.npy). Default: small-random.")
+      description = "small-random, spectral, relu-spectral (ReLU-sampled completion), or U0.npy (asymmetric: L0.npy,R0.npy). Default: small-random.")
   String init;
 
   @Option(names = "--alpha", paramLabel = "A", order = 27,
@@ -59,7 +59,7 @@ final class MethodOptions {
       String t = init.strip();
       String key = t.toLowerCase(Locale.ROOT);
       Map<String, Object> node = new LinkedHashMap<>();
-      if (key.equals(InitSpec.SMALL_RANDOM) || key.equals(InitSpec.SPECTRAL)) {
+      if (key.equals(InitSpec.SMALL_RANDOM) || key.equals(InitSpec.SPECTRAL) || key.equals(InitSpec.RELU_SPECTRAL)) {
         node.put("kind", key);
       } else {
         node.put("kind", InitSpec.GIVEN);

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
  * every available claim passes, 1 otherwise.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
-    description = {"Reproduce the claims of Stöger & Soltanolkotabi (2021) on this machine: runs the experiments in "
-        + "parallel (deterministic per seed), writes report.html, summary.json and runs/<id>/history.csv, prints a "
+    description = {"Reproduce the claims of Stöger & Soltanolkotabi (2021) and of three neighbouring papers on "
+        + "this machine: runs the experiments in parallel (deterministic per seed), writes report.html, summary.json and runs/<id>/history.csv, prints a "
         + "table of claims with PASS/FAIL.",
         "Exit status: 0 every available claim passes, 1 a claim failed, 2 bad input."})
 final class ReproduceCommand implements Callable<Integer> {
@@ -56,7 +56,7 @@ final class ReproduceCommand implements Callable<Integer> {
   List<String> sets = new java.util.ArrayList<>();
 
   @Option(names = "--claims", paramLabel = "K[,K...]", split = ",", description = "check only these claims (numbers "
-      + "1 to 9). Default: all.")
+      + "1 to 12). Default: all.")
   List<Integer> only;
 
   @Option(names = "--force", description = "clear DIR when it holds another reproduction (never a directory lowrank "

@@ -85,7 +85,8 @@ final class RunText {
   static String method(RunSpec s) {
     InitSpec init = s.init();
     String start = init instanceof InitSpec.SmallRandom sr ? "small random start, alpha = " + OptionChecks.compact(sr.alpha())
-        : init instanceof InitSpec.Spectral ? "spectral start" : "given start " + ((InitSpec.Given) init).path();
+        : init instanceof InitSpec.Spectral ? "spectral start"
+        : init instanceof InitSpec.ReluSpectral ? "relu-spectral start" : "given start " + ((InitSpec.Given) init).path();
     return s.methodName().id() + ", width r' = " + s.width() + ", " + start;
   }
 

@@ -42,14 +42,14 @@ class ReproduceTest {
   void everyAvailableClaimPassesAndTheExitCodeSaysSo() {
     assertThat(run.err()).doesNotContain("Exception");
     assertThat(run.status()).as(run.out() + run.err()).isZero();
-    for (int k = 1; k <= 9; k++) {
+    for (int k = 1; k <= 12; k++) {
       assertThat(run.out()).containsPattern("(?m)^" + k + " .*PASS");
     }
-    assertThat(run.out()).contains("9 PASS, 0 FAIL, 0 not available")
+    assertThat(run.out()).contains("12 PASS, 0 FAIL, 0 not available")
         .contains("setting: GOE sensing, n = 40, r = 2, κ = 2 (geometric spacing)");
   }
 
-  /** The runs of claims 8 and 9, which the fingerprint recorded before the redesign did not have. */
+  /** The runs of claims 8–12, which the fingerprint recorded before the redesign did not have. */
   static java.util.Set<String> newerRuns(JsonNode root) {
     java.util.Set<String> ids = new java.util.HashSet<>();
     for (JsonNode c : root.get("claims")) {
@@ -63,13 +63,13 @@ class ReproduceTest {
   /**
    * Every trace of the quick run is bit-identical to the one recorded before the run-spec redesign.
    * Claim 8 ran its own trajectories then and wrote none, claim 9 did not exist; their runs are left
-   * out of the recorded fingerprint (their numbers are checked elsewhere).
+   * out of the recorded fingerprint (their numbers are checked elsewhere), as are those of claims 10–12.
    */
   @Test
   void quickRunHistoriesAreUnchanged() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
     java.util.Set<String> newer = newerRuns(root);
-    assertThat(newer).hasSize(3 + 6);
+    assertThat(newer).hasSize(3 + 6 + 6 + 72 + 19);
     GoldenOutputsTest.check("reproduce-quick", GoldenHashes.histories(out.resolve("runs"),
         p -> !newer.contains(p.getParent().getFileName().toString())));
   }
@@ -107,10 +107,29 @@ class ReproduceTest {
     assertThat(run.get("stages").get("plateaus")).hasSize(2);
   }
 
+  /** Claims 10–12's key numbers at the quick configuration, with the margins of their criteria. */
+  @Test
+  void neighbourClaimsMeasureWhatTheyState() throws IOException {
+    JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    JsonNode c10 = root.get("claims").get(9).get("numbers");
+    assertThat(c10.get("max_imbalance_over_norm.worst").asDouble()).isLessThan(0.01);
+    assertThat(c10.get("slope.balanced").asDouble()).isGreaterThan(0.5);
+    assertThat(c10.get("slope.unbalanced").asDouble()).isGreaterThan(0.5);
+    JsonNode c11 = root.get("claims").get(10).get("numbers");
+    assertThat(c11.get("success_rate.tailored.min").asDouble()).isGreaterThanOrEqualTo(0.8);
+    assertThat(c11.get("success_rate.uniform.min").asDouble()).isGreaterThanOrEqualTo(0.8);
+    JsonNode c12 = root.get("claims").get(11).get("numbers");
+    for (int depth : new int[] {2, 3}) {
+      assertThat(c12.get("spearman.depth" + depth).asDouble()).isGreaterThanOrEqualTo(0.9);
+      assertThat(c12.get("flattest_nuclear_over_minimum.depth" + depth).asDouble()).isBetween(0.95, 1.05);
+      assertThat(c12.get("solutions.depth" + depth).asDouble()).isGreaterThanOrEqualTo(9);
+    }
+  }
+
   @Test
   void summaryJsonHasEveryClaimAndRun() throws IOException {
     JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    assertThat(root.get("claims")).hasSize(9);
+    assertThat(root.get("claims")).hasSize(12);
     assertThat(root.get("all_available_claims_pass").asBoolean()).isTrue();
     assertThat(root.get("setting").asText()).isEqualTo("GOE sensing, n = 40, r = 2, κ = 2 (geometric spacing)");
     for (JsonNode c : root.get("claims")) {
@@ -135,7 +154,7 @@ class ReproduceTest {
       ids.add(((org.w3c.dom.Element) sections.item(i)).getAttribute("id"));
     }
     assertThat(ids).containsExactly("claim-1", "claim-2", "claim-3", "claim-4", "claim-5", "claim-6", "claim-7", "claim-8",
-        "claim-9");
+        "claim-9", "claim-10", "claim-11", "claim-12");
     assertThat(doc.getElementsByTagName("svg").getLength()).isGreaterThanOrEqualTo(8);
     String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
     // self-contained: no external resources (the SVG namespace URI is an identifier, not a fetch)
@@ -245,12 +264,18 @@ class ReproduceTest {
     CliRun r = CliRun.of("reproduce", "--quick", "--set", "problem.model=completion", "--out",
         dir.resolve("completion").toString());
     assertThat(r.status()).as(r.err()).isZero();
-    assertThat(r.out()).contains("0 PASS, 0 FAIL, 9 not available")
+    assertThat(r.out()).contains("0 PASS, 0 FAIL, 12 not available")
         .contains("not available: the claims are stated for symmetric GOE sensing with m measurements, not for "
             + "completion; run such experiments with lowrank sweep");
     CliRun noisy = CliRun.of("reproduce", "--quick", "--set", "noise=0.02", "--claims", "1,8", "--print-spec");
     assertThat(noisy.status()).isZero();
     assertThat(noisy.out()).contains("noise: 0.02").doesNotContain("noise: 0.01");
+    CliRun neighbours = CliRun.of("reproduce", "--quick", "--set", "noise=0.02", "--claims", "10,11,12", "--out",
+        dir.resolve("noisy").toString());
+    assertThat(neighbours.status()).as(neighbours.err()).isZero();
+    assertThat(neighbours.out()).contains("0 PASS, 0 FAIL, 3 not available")
+        .containsPattern("(?m)^10 .*not available: this claim is about noiseless measurements")
+        .containsPattern("(?m)^12 .*not available: this claim is about noiseless measurements");
   }
 
   /**

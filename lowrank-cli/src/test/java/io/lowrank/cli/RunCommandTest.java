@@ -77,6 +77,49 @@ class RunCommandTest {
     assertThat(Json.mapper().readTree(cont.resolve("summary.json").toFile()).at("/spec/width").asInt()).isEqualTo(10);
   }
 
+  /** The relu-spectral start recovers a ReLU-sampled instance; elsewhere it is refused in one line. */
+  @Test
+  void reluSpectralStartRunsOnReluSamplingAndIsRefusedElsewhere() throws IOException {
+    Path out = tmp.resolve("relu");
+    CliRun r = CliRun.of("sense", "--model", "completion", "--n", "50", "--r", "3", "--sampling", "relu", "--init",
+        "relu-spectral", "--width", "3", "--iters", "3000", "--seed", "2", "--out", out.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    JsonNode summary = Json.mapper().readTree(out.resolve("summary.json").toFile());
+    assertThat(summary.at("/spec/init/kind").asText()).isEqualTo("relu-spectral");
+    assertThat(summary.at("/final/test_error").asDouble()).isLessThan(1e-3);
+    CliRun bad = CliRun.of("sense", "--n", "10", "--init", "relu-spectral");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err().strip()).startsWith("lowrank sense: error: ").contains("relu-spectral debiases ReLU-sampled")
+        .contains("accepted: init spectral").doesNotContain("Exception");
+    CliRun uniform = CliRun.of("sense", "--model", "completion", "--n", "10", "--init", "relu-spectral");
+    assertThat(uniform.status()).isEqualTo(2);
+    assertThat(uniform.err()).contains("symmetric completion (uniform sampling)");
+  }
+
+  /** init.seed draws another start on the same problem: the data are the same, the trajectory is not. */
+  @Test
+  void initSeedChangesTheStartOnly() throws IOException {
+    String base = "problem: {model: goe, n: 10, r: 1, m: 60}\nstop: {iterations: 5}\n";
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    Path c = tmp.resolve("c");
+    assertThat(CliRun.of("run", Files.writeString(tmp.resolve("a.yaml"), base + "init: {alpha: 1e-3}\n").toString(),
+        "--out", a.toString()).status()).isZero();
+    assertThat(CliRun.of("run", Files.writeString(tmp.resolve("b.yaml"), base + "init: {alpha: 1e-3, seed: 9}\n")
+        .toString(), "--out", b.toString()).status()).isZero();
+    assertThat(CliRun.of("run", Files.writeString(tmp.resolve("c.yaml"), base + "init: {alpha: 1e-3, seed: 9}\n")
+        .toString(), "--out", c.toString()).status()).isZero();
+    JsonNode sa = Json.mapper().readTree(a.resolve("summary.json").toFile());
+    JsonNode sb = Json.mapper().readTree(b.resolve("summary.json").toFile());
+    JsonNode sc = Json.mapper().readTree(c.resolve("summary.json").toFile());
+    assertThat(sb.at("/spec/init/seed").asLong()).isEqualTo(9);
+    assertThat(sb.get("final")).isEqualTo(sc.get("final"));
+    assertThat(sb.at("/final/loss")).isNotEqualTo(sa.at("/final/loss"));
+    // iteration 0's relative residual is 1 - O(α²) for both: the same y
+    assertThat(Files.readAllLines(a.resolve("history.csv")).get(1).split(",")[2].substring(0, 6))
+        .isEqualTo(Files.readAllLines(b.resolve("history.csv")).get(1).split(",")[2].substring(0, 6));
+  }
+
   @Test
   void printSpecShowsTheResolvedSpecAndRunsNothing() {
     CliRun r = CliRun.of("sense", "--model", "rank-one", "--n", "12", "--method", "precgd", "--set", "noise=0.1",

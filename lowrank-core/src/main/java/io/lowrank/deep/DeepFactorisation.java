@@ -23,9 +23,10 @@ import io.lowrank.solver.StepRule;
  * grad_{W_j} f = (W_L ... W_{j+1})^T G (W_{j-1} ... W_1)^T. All layers take a simultaneous GD
  * step W_j &lt;- W_j - mu grad_{W_j}.
  *
- * <p>Start: the given U_0 is spread over the layers as W_j = s I (j &lt; L), W_L = U_0 / s^{L-1},
- * s = sigma_1(U_0)^{1/L}, so the product is exactly U_0 and every layer has top singular value s
- * (approximately balanced, as in Arora et al.'s near-zero balanced initialisation). A small U_0
+ * <p>Start: the given U_0 = P Σ Q^T (thin SVD) is spread over the layers as W_1 = Σ^{1/L} Q^T,
+ * W_j = Σ^{1/L} (1 &lt; j &lt; L), W_L = P Σ^{1/L}, so the product is exactly U_0 and the layers are
+ * exactly balanced, W_{j+1}^T W_{j+1} = W_j W_j^T (Arora et al.'s balanced initialisation), which
+ * gradient flow then conserves. A small U_0
  * (alpha ~ 1e-2) gives the small start of the implicit-regularisation experiments.
  *
  * <p>The default step is mu = (0.5 / L) / lambda_1(A*(y)): at a balanced solution every layer moves
@@ -103,27 +104,55 @@ public final class DeepFactorisation implements Solver {
       this.gradients = new Mat[depth];
       this.prefix = new Mat[Math.max(depth - 1, 0)];
       this.suffix = new Mat[Math.max(depth - 1, 0)];
-      double top = depth == 1 ? 1.0 : Decompositions.singularValues(u0)[0];
-      double s = depth == 1 || top == 0 ? 1.0 : Math.pow(top, 1.0 / depth);
       for (int j = 0; j < depth - 1; j++) {
-        layers[j] = new Mat(w, w);
-        for (int i = 0; i < w; i++) {
-          layers[j].set(i, i, s);
-        }
         gradients[j] = new Mat(w, w);
         prefix[j] = new Mat(w, w);
         suffix[j] = new Mat(n, w);
       }
-      layers[depth - 1] = u0.copy();
-      double inv = Math.pow(s, -(depth - 1));
-      for (int i = 0; i < layers[depth - 1].data().length; i++) {
-        layers[depth - 1].data()[i] *= inv;
+      if (depth == 1) {
+        layers[0] = u0.copy();
+      } else {
+        balancedLayers(u0, depth, layers);
       }
       gradients[depth - 1] = new Mat(n, w);
       this.u = new Mat(n, w);
       this.gradU = new Mat(n, w);
       this.tmp = new Mat(n, w);
       evaluate();
+    }
+
+    /**
+     * The exactly balanced factorisation of U_0 = P Σ Q^T (thin SVD): W_1 = Σ^{1/L} Q^T,
+     * W_j = Σ^{1/L} (1 &lt; j &lt; L), W_L = P Σ^{1/L}, so that W_{j+1}^T W_{j+1} = W_j W_j^T = Σ^{2/L}.
+     */
+    private static void balancedLayers(Mat u0, int depth, Mat[] layers) {
+      int n = u0.rows();
+      int w = u0.cols();
+      Decompositions.Svd svd = Decompositions.svd(u0, true);
+      double[] root = new double[w];
+      for (int k = 0; k < w && k < svd.s().length; k++) {
+        root[k] = Math.pow(Math.max(svd.s()[k], 0.0), 1.0 / depth);
+      }
+      Mat first = new Mat(w, w);
+      for (int a = 0; a < w; a++) {
+        for (int b = 0; b < w; b++) {
+          first.set(a, b, root[a] * svd.v().get(b, a));
+        }
+      }
+      layers[0] = first;
+      for (int j = 1; j < depth - 1; j++) {
+        layers[j] = new Mat(w, w);
+        for (int a = 0; a < w; a++) {
+          layers[j].set(a, a, root[a]);
+        }
+      }
+      Mat last = new Mat(n, w);
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < w; k++) {
+          last.set(i, k, svd.u().get(i, k) * root[k]);
+        }
+      }
+      layers[depth - 1] = last;
     }
 
     /** Recomputes prefix products, U, f(U) and G. */
@@ -201,6 +230,11 @@ public final class DeepFactorisation implements Solver {
       Check.inRange(j, 1, depth, "layer index");
       computeGradients();
       return gradients[j - 1];
+    }
+
+    /** The depth L. */
+    public int depth() {
+      return depth;
     }
 
     /** Layer W_j, j = 1..L (live view, read only). */

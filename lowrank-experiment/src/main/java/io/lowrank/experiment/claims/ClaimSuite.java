@@ -8,20 +8,23 @@ import java.util.Optional;
 public final class ClaimSuite {
   private ClaimSuite() {}
 
-  /** Claims 1–9 at the paper's setting (GOE, n = 40, r = 2, κ = 2). */
+  /** The number of the last claim. */
+  public static final int LAST = 12;
+
+  /** Claims 1–12 at the paper's setting (GOE, n = 40, r = 2, κ = 2). */
   public static List<Claim> standard(Budget budget) {
     return at(budget, Setting.standard());
   }
 
   /**
    * The claims at {@code setting}: a claim that cannot run there is a {@link NotAvailableClaim}
-   * that says why (a model the claims are not stated for; noise, for the noiseless claims 1–7 and 9).
+   * that says why (a model the claims are not stated for; noise, for the noiseless claims 1–7 and 9–12).
    */
   public static List<Claim> at(Budget budget, Setting setting) {
     Optional<String> unsupported = setting.unsupported();
     List<Claim> claims = new ArrayList<>();
     if (unsupported.isPresent()) {
-      for (int k = 1; k <= 9; k++) {
+      for (int k = 1; k <= LAST; k++) {
         claims.add(NotAvailableClaim.of(k, unsupported.get()));
       }
       return claims;
@@ -44,6 +47,12 @@ public final class ClaimSuite {
     claims.add(new ValidationEarlyStoppingClaim(ValidationEarlyStoppingClaim.Config.of(budget, setting)));
     claims.add(noisy.isPresent() ? NotAvailableClaim.of(9, noisy.get())
         : new IncrementalLearningClaim(IncrementalLearningClaim.Config.of(budget, setting)));
+    claims.add(noisy.isPresent() ? NotAvailableClaim.of(10, noisy.get())
+        : new ImplicitBalancingClaim(ImplicitBalancingClaim.Config.of(budget, setting)));
+    claims.add(noisy.isPresent() ? NotAvailableClaim.of(11, noisy.get())
+        : new ReluSamplingClaim(ReluSamplingClaim.Config.of(budget, setting)));
+    claims.add(noisy.isPresent() ? NotAvailableClaim.of(12, noisy.get())
+        : new FlatnessClaim(FlatnessClaim.Config.of(budget, setting)));
     return claims;
   }
 }

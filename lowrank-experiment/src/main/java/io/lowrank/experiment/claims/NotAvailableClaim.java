@@ -34,9 +34,15 @@ public final class NotAvailableClaim implements Claim {
           + "converge linearly and barely depend on κ."},
       {"Validation early stopping", "On noisy data validation early stopping picks an iterate near the best."},
       {"Saddle-to-saddle: components are learned one at a time", "With κ ≥ 100 the eigenvalues of M* are learned "
-          + "one by one, with plateaus between them."}};
+          + "one by one, with plateaus between them."},
+      {"Implicit balancing in asymmetric sensing", "Plain GD on (L, R) from a small start keeps ‖LᵀL − RᵀR‖ small "
+          + "and its error falls as a power of α, balanced or unbalanced."},
+      {"ReLU sampling: completion from positive entries", "From the entries M*_ij > 0 alone, GD from a tailored "
+          + "start recovers a random PSD low-rank M*."},
+      {"Flatness: min Hessian trace ≈ min nuclear norm", "Among interpolating deep "
+          + "factorisations the Hessian trace orders solutions as ‖M‖_* does."}};
 
-  /** Claim {@code number} (1–9) not available here, for {@code reason}. */
+  /** Claim {@code number} (1–12) not available here, for {@code reason}. */
   public static NotAvailableClaim of(int number, String reason) {
     String[] c = CLAIMS[number - 1];
     return new NotAvailableClaim(number, c[0], c[1], reason);

@@ -108,12 +108,12 @@ public final class Runner {
       }
       if (spec.methodName() == Method.NUCLEAR) {
         Solvers.Path path = Solvers.nuclear(a.spec(), workload, problem, observers);
-        return a.result(path.solve(), path.left(), path.right(), path.stepSize(), start, 1.0);
+        return a.result(path.solve(), path.left(), path.right(), List.of(), path.stepSize(), start, 1.0);
       }
       Iterate it = a.startIterate();
       double setup = (System.nanoTime() - start) * 1e-9;
       SolveResult solve = new Driver(Solvers.rules(a.spec()), a.spec().recording().every()).run(it, observers);
-      return a.withSetup(setup).result(solve, it.factor(), it.rightFactor(), it.stepSize(), start, 1.0);
+      return a.withSetup(setup).result(solve, it.factor(), it.rightFactor(), layers(it), it.stepSize(), start, 1.0);
     }
   }
 
@@ -250,7 +250,8 @@ public final class Runner {
     List<RunResult> out = new ArrayList<>();
     for (int k = 0; k < specs.size(); k++) {
       Iterate member = batch.member(k);
-      out.add(parts.get(k).result(solves.get(k), member.factor(), member.rightFactor(), member.stepSize(), start, share));
+      out.add(parts.get(k).result(solves.get(k), member.factor(), member.rightFactor(), List.of(), member.stepSize(), start,
+          share));
     }
     return out;
   }
@@ -296,7 +297,8 @@ public final class Runner {
       return Solvers.start(spec, workload, problem, start);
     }
 
-    RunResult result(SolveResult solve, Mat left, Mat right, double stepSize, long startNanos, double share) {
+    RunResult result(SolveResult solve, Mat left, Mat right, List<Mat> layers, double stepSize, long startNanos,
+        double share) {
       History h = recording.history();
       PhaseBoundaries phases = null;
       GroundTruth truth = problem.truth().orElse(null);
@@ -315,12 +317,24 @@ public final class Runner {
       }
       double angle = truth != null && problem.operator().symmetric()
           ? Subspaces.sinLargestAngle(truth.basis(), problem.spectrum().topEigenspace(truth.rank())) : Double.NaN;
-      Factors factors = solve.finite() ? Factors.copyOf(left, right) : null;
+      Factors factors = solve.finite() ? Factors.copyOf(left, right, layers) : null;
       Map<String, String> sources = new LinkedHashMap<>(workload.sources());
       sources.putAll(start.sources());
       double wall = (System.nanoTime() - startNanos) * 1e-9 * share;
       return new RunResult(spec, solve, h, factors, recording.earlyStop(), phases, stages, angle, stepSize, sources,
           setupSeconds, wall);
     }
+  }
+
+  /** The layers W_1 .. W_L of a deep factorisation's iterate (live views), else empty. */
+  private static List<Mat> layers(io.lowrank.solver.Iterate it) {
+    if (!(it instanceof io.lowrank.deep.DeepFactorisation.State d)) {
+      return List.of();
+    }
+    List<Mat> out = new ArrayList<>();
+    for (int j = 1; j <= d.depth(); j++) {
+      out.add(d.layer(j));
+    }
+    return out;
   }
 }

@@ -6,6 +6,7 @@ import io.lowrank.experiment.spec.InitSpec;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.init.FactorPair;
+import io.lowrank.init.ReluSpectralInit;
 import io.lowrank.init.SmallRandomInit;
 import io.lowrank.init.SmallRandomPairInit;
 import io.lowrank.init.SpectralInit;
@@ -76,12 +77,19 @@ public final class Starts {
       return new Start(spec, givenLeft, symmetric ? givenLeft : givenRight, sources);
     }
     if (init instanceof InitSpec.SmallRandom s) {
+      if (s.seed() != null) {
+        seed = Seeds.derive(s.seed(), Seeds.Stream.INIT);
+      }
       if (symmetric) {
         Mat u = SmallRandomInit.draw(n1, width, s.alpha(), seed);
         return new Start(spec, u, u, sources);
       }
       FactorPair pair = new SmallRandomPairInit(s.alpha(), s.beta()).initialise(n1, n2, width, seed);
       return new Start(spec, pair.left(), pair.right(), sources);
+    }
+    if (init instanceof InitSpec.ReluSpectral rs) {
+      Mat u = new ReluSpectralInit(rs.rank(), rs.padAlpha()).initialise(problem, width, seed);
+      return new Start(spec, u, u, sources);
     }
     InitSpec.Spectral sp = (InitSpec.Spectral) init;
     int rank = sp.rank() != null ? sp.rank() : w.rank().orElseGet(() -> symmetric

@@ -69,6 +69,16 @@ public final class Combinations {
       int limit = Math.min(problem.rows(), problem.cols());
       Valid.intRange(s.rank(), 1, limit, "init.rank", "1 <= init.rank <= " + limit);
     }
+    if (init instanceof InitSpec.ReluSpectral s) {
+      boolean relu = problem instanceof ProblemSpec.Completion c && c.symmetricModel()
+          && c.sampling() instanceof Sampling.Relu t && t.tau() == 0.0;
+      Valid.require(relu, "init.kind", "relu-spectral debiases ReLU-sampled entries (tau = 0) of a symmetric "
+          + "completion problem, but the problem is " + describe(problem) + "; accepted: init spectral, or problem "
+          + "{model: completion, sampling: {kind: relu}}");
+      if (s.rank() != null && problem.rows() != null) {
+        Valid.intRange(s.rank(), 1, problem.rows(), "init.rank", "1 <= init.rank <= " + problem.rows());
+      }
+    }
     if (precision != Precision.FLOAT64 && !(problem instanceof ProblemSpec.Goe)) {
       throw new SpecException("precision", precision.label() + " storage is for generated goe operators only; "
           + model.id() + " stores its data in float64; accepted: float64");
@@ -111,5 +121,15 @@ public final class Combinations {
       out.add(m.id());
     }
     return String.join(", ", out);
+  }
+
+  /** "completion (uniform sampling)", "goe", ... for messages. */
+  private static String describe(ProblemSpec problem) {
+    if (problem instanceof ProblemSpec.Completion c) {
+      String how = c.sampling() instanceof Sampling.Relu t ? "relu sampling, tau = " + SpecException.show(t.tau())
+          : "uniform sampling";
+      return (c.symmetricModel() ? "symmetric" : "rectangular") + " completion (" + how + ")";
+    }
+    return problem.model().id();
   }
 }

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({@JsonSubTypes.Type(value = InitSpec.SmallRandom.class, name = InitSpec.SMALL_RANDOM),
     @JsonSubTypes.Type(value = InitSpec.Spectral.class, name = InitSpec.SPECTRAL),
+    @JsonSubTypes.Type(value = InitSpec.ReluSpectral.class, name = InitSpec.RELU_SPECTRAL),
     @JsonSubTypes.Type(value = InitSpec.Given.class, name = InitSpec.GIVEN)})
 public sealed interface InitSpec {
   String SMALL_RANDOM = "small-random";
   String SPECTRAL = "spectral";
   String GIVEN = "given";
+  String RELU_SPECTRAL = "relu-spectral";
 
   /** The name of this kind of start. */
   String kind();
@@ -26,8 +28,10 @@ public sealed interface InitSpec {
    *
    * @param alpha the scale (default 1e-6; 1e-3 for ratings)
    * @param beta the scale of R_0 (asymmetric models only; default alpha)
+   * @param seed the seed of G alone (default: the run's seed, stream INIT), to draw several starts
+   *     on one problem
    */
-  record SmallRandom(Double alpha, Double beta) implements InitSpec {
+  record SmallRandom(Double alpha, Double beta, Long seed) implements InitSpec {
     /** The smallest scale: U_0 U_0^T is then ~1e-200, still a normal double. */
     public static final double MIN_SCALE = 1e-100;
     /** The largest scale: squares of the start stay far from overflow. */
@@ -45,6 +49,11 @@ public sealed interface InitSpec {
         Valid.require(beta >= MIN_SCALE && beta <= MAX_SCALE, "beta", SpecException.show(beta)
             + " is invalid; accepted: 1e-100 <= beta <= 1e100, e.g. 1e-6");
       }
+    }
+
+    /** A start whose G comes from the run's seed. */
+    public SmallRandom(Double alpha, Double beta) {
+      this(alpha, beta, null);
     }
 
     @Override
@@ -77,6 +86,31 @@ public sealed interface InitSpec {
     @Override
     public String kind() {
       return SPECTRAL;
+    }
+  }
+
+  /**
+   * The debiased spectral start for symmetric completion under ReLU sampling with tau = 0
+   * (docs/math.md, "ReLU sampling"): the top-k eigenpairs of M^ (M^_ii = R_ii, M^_ij = 2 R_ij -
+   * c_k d_i d_j, R the zero-filled observed entries, d_i = sqrt(R_ii)), lowrank's stand-in for the
+   * tailored initialisation of Liu et al. (ICML 2024). Spare columns as for {@link Spectral}.
+   *
+   * @param rank k (default: the planted r)
+   * @param padAlpha scale of the spare columns (default 1e-6)
+   */
+  record ReluSpectral(Integer rank, Double padAlpha) implements InitSpec {
+    public ReluSpectral {
+      if (rank != null) {
+        Valid.intRange(rank, 1, ProblemSpec.MAX_N, "rank", "an integer >= 1");
+      }
+      if (padAlpha != null) {
+        Valid.nonNegative(padAlpha, "pad_alpha", "1e-6 (0 leaves the spare columns at zero)");
+      }
+    }
+
+    @Override
+    public String kind() {
+      return RELU_SPECTRAL;
     }
   }
 

@@ -84,10 +84,14 @@ public record RunSpec(ProblemSpec problem, InitSpec init, MethodSpec method, Sto
       }
       Valid.require(s.beta() == null || !problem.symmetricModel(), "init.beta", "beta is the scale of R_0, but "
           + problem.model().id() + " is a symmetric model (one factor U); accepted: drop init.beta");
-      return new InitSpec.SmallRandom(alpha, problem.symmetricModel() ? null : Valid.or(s.beta(), alpha));
+      return new InitSpec.SmallRandom(alpha, problem.symmetricModel() ? null : Valid.or(s.beta(), alpha), s.seed());
     }
     if (init instanceof InitSpec.Spectral s) {
       return new InitSpec.Spectral(s.rank() != null ? s.rank() : problem.rank(),
+          Valid.or(s.padAlpha(), InitSpec.Spectral.DEFAULT_PAD_ALPHA));
+    }
+    if (init instanceof InitSpec.ReluSpectral s) {
+      return new InitSpec.ReluSpectral(s.rank() != null ? s.rank() : problem.rank(),
           Valid.or(s.padAlpha(), InitSpec.Spectral.DEFAULT_PAD_ALPHA));
     }
     InitSpec.Given g = (InitSpec.Given) init;

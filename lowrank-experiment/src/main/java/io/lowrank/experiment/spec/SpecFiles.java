@@ -743,7 +743,7 @@ public final class SpecFiles {
     return switch (section) {
       case "problem" -> Model.ids();
       case "method" -> Method.ids();
-      case "init" -> String.join(", ", InitSpec.SMALL_RANDOM, InitSpec.SPECTRAL, InitSpec.GIVEN);
+      case "init" -> String.join(", ", InitSpec.SMALL_RANDOM, InitSpec.SPECTRAL, InitSpec.RELU_SPECTRAL, InitSpec.GIVEN);
       case "sampling" -> String.join(", ", Sampling.UNIFORM, Sampling.RELU);
       default -> "see docs/math.md";
     };

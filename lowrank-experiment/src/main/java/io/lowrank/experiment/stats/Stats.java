@@ -65,4 +65,53 @@ public final class Stats {
   public static double[] log10(double[] values) {
     return Arrays.stream(values).map(v -> v > 0 ? Math.log10(v) : Double.NaN).toArray();
   }
+
+  /**
+   * Spearman's rank correlation: the Pearson correlation of the ranks (ties get their average
+   * rank); NaN when fewer than two points or when either variable is constant.
+   */
+  public static double spearman(double[] x, double[] y) {
+    if (x.length != y.length) {
+      throw new IllegalArgumentException("x has " + x.length + " values, y has " + y.length);
+    }
+    if (x.length < 2) {
+      return Double.NaN;
+    }
+    double[] a = ranks(x);
+    double[] b = ranks(y);
+    double ma = Arrays.stream(a).average().orElse(0);
+    double mb = Arrays.stream(b).average().orElse(0);
+    double sab = 0;
+    double saa = 0;
+    double sbb = 0;
+    for (int i = 0; i < a.length; i++) {
+      sab += (a[i] - ma) * (b[i] - mb);
+      saa += (a[i] - ma) * (a[i] - ma);
+      sbb += (b[i] - mb) * (b[i] - mb);
+    }
+    return saa == 0 || sbb == 0 ? Double.NaN : sab / Math.sqrt(saa * sbb);
+  }
+
+  /** Ranks 1..n, ties averaged. */
+  static double[] ranks(double[] v) {
+    Integer[] order = new Integer[v.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (p, q) -> Double.compare(v[p], v[q]));
+    double[] r = new double[v.length];
+    int i = 0;
+    while (i < order.length) {
+      int j = i;
+      while (j + 1 < order.length && v[order[j + 1]] == v[order[i]]) {
+        j++;
+      }
+      double mean = (i + j) / 2.0 + 1;
+      for (int k = i; k <= j; k++) {
+        r[order[k]] = mean;
+      }
+      i = j + 1;
+    }
+    return r;
+  }
 }

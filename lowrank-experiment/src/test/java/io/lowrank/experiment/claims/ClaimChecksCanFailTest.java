@@ -89,6 +89,64 @@ class ClaimChecksCanFailTest {
     assertThat(r.numbers().get("gap1.alpha1.00e-08")).isLessThanOrEqualTo(10.0);
   }
 
+  /** A large unbalanced start (α = 1, β = 1e-3): the imbalance is of the order of ‖M*‖ and the error does not fall. */
+  @Test
+  void claim10FailsForALargeUnbalancedStart() {
+    var config = ImplicitBalancingClaim.Config.of(Budget.quickRun(), S).withStarts(new double[] {1.0, 0.5}, 1e-3);
+    ClaimResult r = run(new ImplicitBalancingClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.numbers().get("max_imbalance_over_norm.unbalanced.alpha1.00e+00")).isGreaterThan(1.0);
+    assertThat(r.numbers().get("final_test_error.unbalanced.alpha1.00e+00")).isGreaterThan(0.1);
+  }
+
+  /** The default small starts pass, and the imbalance stays below 1% of ‖M*‖ while ‖LRᵀ‖ reaches ‖M*‖. */
+  @Test
+  void claim10PassesAtTheDefaultStarts() {
+    ClaimResult r = run(new ImplicitBalancingClaim(ImplicitBalancingClaim.Config.of(Budget.quickRun(), S)));
+    assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(r.numbers().get("max_imbalance_over_norm.worst")).isLessThan(0.01);
+    assertThat(r.numbers().get("final_product_norm_over_norm.unbalanced.alpha1.00e-06")).isCloseTo(1.0,
+        org.assertj.core.data.Offset.offset(0.05));
+  }
+
+  /**
+   * A rank whose degrees of freedom exceed the positive entries (n = 50: r = 20 needs 810 numbers,
+   * about 662 entries are positive): the positive entries do not determine M*.
+   */
+  @Test
+  void claim11FailsWhenThePositiveEntriesCannotDetermineTheMatrix() {
+    int rank = ReluSamplingClaim.undetermined(50);
+    assertThat(rank).isBetween(2, 50);
+    var base = ReluSamplingClaim.Config.of(Budget.quickRun(), S);
+    var config = new ReluSamplingClaim.Config(new int[] {50}, new int[] {rank}, base.alpha(), 1500, new long[] {1, 2},
+        base.success(), base.minRate(), S);
+    ClaimResult r = run(new ReluSamplingClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.numbers().get("success_rate.tailored.n50.r" + rank)).isLessThan(0.8);
+  }
+
+  /** The tailored start recovers where the small random start mostly does not (Liu et al.'s observation). */
+  @Test
+  void claim11TailoredStartBeatsTheRandomStartUnderReluSampling() {
+    var base = ReluSamplingClaim.Config.of(Budget.quickRun(), S);
+    var config = new ReluSamplingClaim.Config(new int[] {50}, new int[] {2, 3}, base.alpha(), 1500, new long[] {1, 2, 3},
+        base.success(), base.minRate(), S);
+    ClaimResult r = run(new ReluSamplingClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.PASS);
+    assertThat(r.numbers().get("success_rate.tailored.min")).isEqualTo(1.0);
+    assertThat(r.numbers().get("success_rate.random.mean")).isLessThan(0.7);
+  }
+
+  /** Depth 0, the unfactorised least-squares model: its Hessian is constant, so flatness ranks nothing. */
+  @Test
+  void claim12FailsForTheUnfactorisedModel() {
+    var config = FlatnessClaim.Config.of(Budget.quickRun(), S).withDepths(0);
+    ClaimResult r = run(new FlatnessClaim(config));
+    assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+    assertThat(r.numbers().get("spearman.depth0")).isNaN();
+    assertThat(r.numbers().get("flattest_nuclear_over_minimum.depth0")).isGreaterThan(1.05);
+  }
+
   @Test
   void unavailableClaimsNeverPassAndSayWhy() {
     ClaimResult r = NotAvailableClaim.of(3, "no power iterate here").evaluate(Map.of());
