@@ -127,7 +127,7 @@ class SpecFilesTest {
         Arguments.of("init: {kind: spectral, alpha: 1}", "init.alpha: only for init kind small-random, not spectral; accepted: set init.kind to small-random, or drop it (keys of spectral: kind, pad_alpha, rank)"),
         Arguments.of("stop: {iters: 3}", "spec.yaml:1: stop.iters: unknown key in stop; accepted: early_stopping, iterations, target_error, time_limit, tolerance"),
         Arguments.of("recrod: {every: 3}", "spec.yaml:1: recrod: unknown key in the spec; accepted: init, method, precision, problem, record, seed, stop, threads, width"),
-        Arguments.of("init: {kind: spectrall}", "spec.yaml:1: init.kind: 'spectrall' is not known; accepted: small-random, spectral, given"),
+        Arguments.of("init: {kind: spectrall}", "spec.yaml:1: init.kind: 'spectrall' is not known; accepted: small-random, spectral, relu-spectral, given"),
         Arguments.of("method: {name: gradient}", "spec.yaml:1: method.name: 'gradient' is not known; accepted: gd, scaledgd, scaledgd-lambda, precgd, als, nuclear, deep"),
         Arguments.of("problem: {model: completion, sampling: {kind: bernoulli}}", "problem.sampling.kind: 'bernoulli' is not known; accepted: uniform, relu"),
         Arguments.of("problem:\n  n: forty\n", "spec.yaml:2: problem.n: 'forty' is invalid; accepted: an integer"),
