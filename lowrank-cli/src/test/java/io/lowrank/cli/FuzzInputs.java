@@ -327,7 +327,7 @@ final class FuzzInputs {
         "--time-limit -1", "--seed abc", "--set problem.nn=3 n=abc alpha=-1 method.name=sgd nonsense =3 problem={bad");
     g.badOptions("option", List.of("sweep", sweep), "--iters -1", "--threads 0", "--tol 1", "--seed 3",
         "--set seeds=0 foo=1 problem.r=30");
-    g.badOptions("option", List.of("reproduce"), "--seeds 0 -1 abc 2147483648 1001", "--claims 0 10 abc 1,,2 ''",
+    g.badOptions("option", List.of("reproduce"), "--seeds 0 -1 abc 2147483648 1001", "--claims 0 13 abc 1,,2 ''",
         "--threads 0", "--set n=abc foo=1 kappa=0.5 kappa=NaN noise=-1 r=50 r=0 problem.model=circle", "--quickk");
     String j = g.junk(10_000);
     List<List<Object>> bases = List.<List<Object>>of(SENSE, COMPARE, List.of("run", spec), List.of("sweep", sweep),

@@ -222,7 +222,7 @@ class ReproduceTest {
         {"--set", "problem.kappo=3", "unknown key problem.kappo (did you mean problem.kappa?)"},
         {"--set", "stop.iterations=5", "stop.iterations is chosen by each claim"},
         {"--set", "kapa=3", "unknown key kapa (did you mean problem.kappa?); accepted: problem.kappa"},
-        {"--claims", "10", "--claims 10 is invalid; accepted: claim numbers [1, 2, 3, 4, 5, 6, 7, 8, 9]"}}) {
+        {"--claims", "13", "--claims 13 is invalid; accepted: claim numbers [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]"}}) {
       CliRun b = CliRun.of("reproduce", bad[0], bad[1], "--out", dir.resolve("bad2").toString());
       assertThat(b.status()).as(b.err()).isEqualTo(2);
       assertThat(b.err()).startsWith("lowrank reproduce: error: ").contains(bad[2]);
