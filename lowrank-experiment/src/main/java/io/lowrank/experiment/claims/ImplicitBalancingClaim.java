@@ -53,12 +53,12 @@ public final class ImplicitBalancingClaim implements Claim {
   public record Config(int n, int oversampling, double[] alphas, double betaRatio, int horizon, long[] seeds,
       double maxImbalance, double normTolerance, double minSlope, double maxError, Setting setting) {
 
-    /** α ∈ {1e-2, …, 1e-6} (quick: 1e-2, 1e-4, 1e-6), m = 10 n r, 800 iterations (quick: 500), 2 seeds (quick: 1). */
+    /** α ∈ {1e-2, …, 1e-6} (quick: 1e-2, 1e-4, 1e-6), m = 10 n r, 800 iterations (quick: 300), 2 seeds (quick: 1). */
     public static Config of(Budget b, Setting s) {
       double[] alphas = b.quick() ? new double[] {1e-2, 1e-4, 1e-6} : new double[] {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
       long[] seeds = new Budget(b.quick(), b.quick() ? 1 : Math.min(2, b.seeds())).seedList();
       int n = Math.max(4 * s.r(), (int) Math.round(0.75 * s.n()));
-      return new Config(n, 10, alphas, 1.0 / 3, s.horizon(b.quick() ? 500 : 800), seeds, 0.01, 0.05, 0.5, 1e-3, s);
+      return new Config(n, 10, alphas, 1.0 / 3, s.horizon(b.quick() ? 300 : 800), seeds, 0.01, 0.05, 0.5, 1e-3, s);
     }
 
     /** The same configuration at other scales and β / α (e.g. α = 1, β = 1e-3, built to fail). */
