@@ -5,8 +5,6 @@ import io.lowrank.linalg.Decompositions;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.EntrySampling;
-import io.lowrank.random.Seeds;
-import java.util.SplittableRandom;
 
 /**
  * The debiased spectral start for symmetric completion under ReLU sampling (docs/math.md,
@@ -88,15 +86,7 @@ public record ReluSpectralInit(int rank, double padAlpha) implements Initialiser
         u.set(i, col, eig.vectors().get(i, col) * s);
       }
     }
-    if (width > k && padAlpha > 0) {
-      SplittableRandom rng = Seeds.rng(seed);
-      double s = padAlpha / Math.sqrt(width);
-      for (int i = 0; i < n; i++) {
-        for (int col = k; col < width; col++) {
-          u.set(i, col, s * rng.nextGaussian());
-        }
-      }
-    }
+    SpectralInit.pad(u, k, padAlpha, seed);
     return u;
   }
 }

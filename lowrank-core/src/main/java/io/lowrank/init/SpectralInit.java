@@ -46,16 +46,25 @@ public record SpectralInit(int rank, double padAlpha) implements Initialiser {
         u.set(i, c, v.get(i, c) * scale);
       }
     }
+    pad(u, k, padAlpha, seed);
+    return u;
+  }
+
+  /**
+   * Fills columns k..r'-1 of {@code u} (n x r') with padAlpha G / sqrt(r'), G Gaussian from
+   * {@code seed} in row-major order; leaves them as they are when padAlpha == 0 or k == r'.
+   */
+  static void pad(Mat u, int k, double padAlpha, long seed) {
+    int width = u.cols();
     if (width > k && padAlpha > 0) {
       SplittableRandom rng = Seeds.rng(seed);
       double s = padAlpha / Math.sqrt(width);
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < u.rows(); i++) {
         for (int c = k; c < width; c++) {
           u.set(i, c, s * rng.nextGaussian());
         }
       }
     }
-    return u;
   }
 
   /**

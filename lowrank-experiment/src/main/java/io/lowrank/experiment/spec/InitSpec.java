@@ -22,6 +22,16 @@ public sealed interface InitSpec {
   /** The name of this kind of start. */
   String kind();
 
+  /** The checks of the spectral starts' rank and spare-column scale (each when given). */
+  private static void checkSpectral(Integer rank, Double padAlpha) {
+    if (rank != null) {
+      Valid.intRange(rank, 1, ProblemSpec.MAX_N, "rank", "an integer >= 1");
+    }
+    if (padAlpha != null) {
+      Valid.nonNegative(padAlpha, "pad_alpha", "1e-6 (0 leaves the spare columns at zero)");
+    }
+  }
+
   /**
    * U_0 = alpha G / sqrt(r') with G i.i.d. N(0, 1) (seed stream INIT); asymmetric models
    * L_0 = alpha G_L / sqrt(r'), R_0 = beta G_R / sqrt(r').
@@ -75,12 +85,7 @@ public sealed interface InitSpec {
     public static final double DEFAULT_PAD_ALPHA = 1e-6;
 
     public Spectral {
-      if (rank != null) {
-        Valid.intRange(rank, 1, ProblemSpec.MAX_N, "rank", "an integer >= 1");
-      }
-      if (padAlpha != null) {
-        Valid.nonNegative(padAlpha, "pad_alpha", "1e-6 (0 leaves the spare columns at zero)");
-      }
+      checkSpectral(rank, padAlpha);
     }
 
     @Override
@@ -100,12 +105,7 @@ public sealed interface InitSpec {
    */
   record ReluSpectral(Integer rank, Double padAlpha) implements InitSpec {
     public ReluSpectral {
-      if (rank != null) {
-        Valid.intRange(rank, 1, ProblemSpec.MAX_N, "rank", "an integer >= 1");
-      }
-      if (padAlpha != null) {
-        Valid.nonNegative(padAlpha, "pad_alpha", "1e-6 (0 leaves the spare columns at zero)");
-      }
+      checkSpectral(rank, padAlpha);
     }
 
     @Override
