@@ -107,6 +107,28 @@ class ReproduceTest {
     assertThat(run.get("stages").get("plateaus")).hasSize(2);
   }
 
+  /**
+   * Claims 10 and 12 read final factors and layers: a rerun over the finished directory loads every
+   * run (factors included) and gives the same numbers.
+   */
+  @Test
+  void claimsThatReadFactorsGiveTheSameNumbersWhenLoaded() throws IOException {
+    Path o = dir.resolve("factors");
+    CliRun first = CliRun.of("reproduce", "--quick", "--claims", "10,12", "--threads", "2", "--out", o.toString());
+    assertThat(first.status()).as(first.err()).isZero();
+    JsonNode a = new ObjectMapper().readTree(o.resolve("summary.json").toFile());
+    assertThat(Files.exists(o.resolve("runs").resolve(a.get("claims").get(1).get("runs").get(0).asText())
+        .resolve("W1.npy"))).isTrue();
+    CliRun again = CliRun.of("reproduce", "--quick", "--claims", "10,12", "--threads", "2", "--out", o.toString());
+    assertThat(again.status()).as(again.err()).isZero();
+    JsonNode b = new ObjectMapper().readTree(o.resolve("summary.json").toFile());
+    assertThat(b.get("loaded_runs").asInt()).isEqualTo(25);
+    for (int k = 0; k < 2; k++) {
+      assertThat(b.get("claims").get(k).get("verdict").asText()).isEqualTo("PASS");
+      assertThat(b.get("claims").get(k).get("numbers")).isEqualTo(a.get("claims").get(k).get("numbers"));
+    }
+  }
+
   /** Claims 10–12's key numbers at the quick configuration, with the margins of their criteria. */
   @Test
   void neighbourClaimsMeasureWhatTheyState() throws IOException {

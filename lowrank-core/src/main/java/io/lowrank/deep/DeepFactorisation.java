@@ -74,6 +74,8 @@ public final class DeepFactorisation implements Solver {
     Check.shape(initialFactor.rows() == problem.n(), "U0 has %d rows but the problem has n = %d",
         initialFactor.rows(), problem.n());
     Check.finite(initialFactor.data(), "U0");
+    Check.shape(initialFactor.cols() <= initialFactor.rows(), "U0 has width %d above n = %d; accepted: r' <= n",
+        initialFactor.cols(), initialFactor.rows());
     return new State(problem, initialFactor, depth, stepRule.resolve(problem));
   }
 

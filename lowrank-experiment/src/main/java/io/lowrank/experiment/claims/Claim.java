@@ -14,6 +14,14 @@ public interface Claim {
   /** The runs to execute (may overlap with other claims' runs; they are run once). */
   List<RunSpec> runs();
 
+  /**
+   * True when {@link #evaluate} reads the final factors of its runs (so a resumed reproduction must
+   * store and load them); false by default.
+   */
+  default boolean needsFactors() {
+    return false;
+  }
+
   /** Decides the claim from the results (which contain at least {@link #runs()}). */
   ClaimResult evaluate(Map<RunSpec, RunResult> results);
 }

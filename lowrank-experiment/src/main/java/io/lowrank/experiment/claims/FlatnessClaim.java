@@ -111,6 +111,12 @@ public final class FlatnessClaim implements Claim {
         new StopSpec(20_000, 1e-10, null, null, null), new RecordSpec(50, RecordSpec.Probes.BASIC), c.n(), 1L, 1, null);
   }
 
+  /** The final factors are read (‖LRᵀ‖, the layers' Hessian trace, ‖M‖_*). */
+  @Override
+  public boolean needsFactors() {
+    return true;
+  }
+
   @Override
   public List<RunSpec> runs() {
     List<RunSpec> runs = new ArrayList<>();
@@ -135,7 +141,8 @@ public final class FlatnessClaim implements Claim {
   public ClaimResult evaluate(Map<RunSpec, RunResult> results) {
     Problem problem = new Workloads().of(convexSpec()).problem();
     RunResult convex = results.get(convexSpec());
-    double minimum = nuclear(convex.factors().left(), convex.factors().right());
+    double minimum = convex == null || convex.factors() == null ? Double.NaN
+        : nuclear(convex.factors().left(), convex.factors().right());
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("nuclear_norm.convex_minimum", minimum);
     numbers.put("test_error.convex_minimum", convex.last(Columns.TEST_ERROR));
@@ -161,7 +168,7 @@ public final class FlatnessClaim implements Claim {
       pass &= ok;
       head.append(head.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "L = %d: %d solutions, Spearman %s, "
           + "flattest ‖M‖_* / min = %s", d, sols.size(), Double.isNaN(rho) ? "undefined (constant trace)" : fixed(rho, 3),
-          fixed(ratio, 3)));
+          Double.isFinite(ratio) ? fixed(ratio, 3) : "n/a"));
     }
     return new ClaimResult(12, "Flatness: min Hessian trace ≈ min nuclear norm",
         "Among interpolating deep factorisations (depth ≥ 2) the trace of the Hessian of the training loss orders the "
@@ -191,9 +198,9 @@ public final class FlatnessClaim implements Claim {
   }
 
   /**
-   * Interpolating solutions of the unfactorised model: M_0 = A^+(y), the least-Frobenius-norm one,
-   * plus M_0 + (I - A^+ A)(s Z) for Gaussian symmetric Z (seed stream INIT of each start seed) and the
-   * scales s = α; all share the constant Hessian trace {@link HessianTrace#unfactorised}.
+   * Interpolating solutions of the unfactorised model: M_0 + (I - A^+ A)(α Z), M_0 = A^+(y) the
+   * least-Frobenius-norm one, for Gaussian symmetric Z (seed stream INIT of each start seed) and the
+   * claim's scales α; all share the constant Hessian trace {@link HessianTrace#unfactorised}.
    */
   private List<Solution> leastSquares(Problem problem) {
     MeasurementOperator op = problem.operator();
@@ -285,7 +292,9 @@ public final class FlatnessClaim implements Claim {
       f.add(Series.points(e.getKey() == 0 ? "unfactorised (least squares)" : "depth L = " + e.getKey(), x, y,
           Series.Color.qualitative(k++)));
     }
-    f.vline(minimum, "min ‖M‖_*", Series.Color.neutral());
+    if (Double.isFinite(minimum)) {
+      f.vline(minimum, "min ‖M‖_*", Series.Color.neutral());
+    }
     Figure.Builder g = Figure.builder("claim12-nuclear-vs-alpha", "‖M‖_* of each solution against the start scale α")
         .x("α", true).y("‖M‖_* / convex minimum", false);
     k = 0;

@@ -63,6 +63,17 @@ public final class Reproduction {
     return List.copyOf(specs);
   }
 
+  /** The runs whose factors some claim reads ({@link Claim#needsFactors}). */
+  public static java.util.Set<RunSpec> factorSpecs(List<Claim> claims) {
+    java.util.Set<RunSpec> specs = new java.util.HashSet<>();
+    for (Claim c : claims) {
+      if (c.needsFactors()) {
+        specs.addAll(c.runs());
+      }
+    }
+    return specs;
+  }
+
   /** The number of distinct runs the claims need (for progress bars). */
   public static int countRuns(List<Claim> claims) {
     return specs(claims).size();

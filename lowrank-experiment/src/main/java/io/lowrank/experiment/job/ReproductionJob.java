@@ -60,7 +60,9 @@ public final class ReproductionJob {
     JobDirectory.open(dir, "--out", MANIFEST, manifest(claims, budget, setting), "a reproduction", ARTEFACTS,
         Set.of(RUNS, RunFiles.SUMMARY, REPORT), force);
     RunStore store = new RunStore(dir.resolve(RUNS), "reproduce", version);
-    ResumableRuns.Outcome out = ResumableRuns.run(new Runner(threads), Reproduction.specs(claims), store, listener);
+    Set<RunSpec> withFactors = Reproduction.factorSpecs(claims);
+    ResumableRuns.Outcome out = ResumableRuns.run(new Runner(threads), Reproduction.specs(claims), store, listener,
+        withFactors::contains);
     return Reproduction.evaluate(claims, budget, setting, threads, out.results(), (System.nanoTime() - start) * 1e-9,
         out.loaded());
   }

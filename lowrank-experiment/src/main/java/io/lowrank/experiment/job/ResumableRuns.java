@@ -36,13 +36,21 @@ public final class ResumableRuns {
     default void resumed(int loaded, int total) {}
   }
 
-  /** Runs (or loads) every spec. */
+  /** Runs (or loads) every spec, storing no factors. */
   public static Outcome run(Runner runner, List<RunSpec> specs, RunStore store, Listener listener) {
+    return run(runner, specs, store, listener, s -> false);
+  }
+
+  /** Runs (or loads) every spec; the runs {@code keepFactors} accepts are stored with their factors. */
+  public static Outcome run(Runner runner, List<RunSpec> specs, RunStore store, Listener listener,
+      java.util.function.Predicate<RunSpec> keepFactors) {
     List<RunSpec> distinct = new ArrayList<>(new LinkedHashSet<>(specs));
     Map<RunSpec, RunResult> loaded = new LinkedHashMap<>();
     List<RunSpec> todo = new ArrayList<>();
     for (RunSpec s : distinct) {
-      store.load(s).ifPresentOrElse(r -> loaded.put(s, r), () -> todo.add(s));
+      // a run stored without the factors it now needs (an older directory) runs again
+      store.load(s).filter(r -> !keepFactors.test(s) || r.factors() != null || r.diverged())
+          .ifPresentOrElse(r -> loaded.put(s, r), () -> todo.add(s));
     }
     int total = distinct.size();
     listener.resumed(loaded.size(), total);
@@ -50,7 +58,7 @@ public final class ResumableRuns {
     Map<RunSpec, RunResult> ran = runner.runAll(todo, (done, t, spec) -> listener.completed(base + done, total, spec),
         (spec, result) -> {
           try {
-            store.save(spec, result);
+            store.save(spec, result, keepFactors.test(spec));
           } catch (IOException e) {
             throw new UncheckedIOException("cannot write run " + spec.id() + ": " + e.getMessage(), e);
           }

@@ -5,10 +5,13 @@ import io.lowrank.diagnostics.History;
 import io.lowrank.diagnostics.PhaseBoundaries;
 import io.lowrank.diagnostics.Stages;
 import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.Npy;
 import io.lowrank.experiment.run.EarlyStop;
+import io.lowrank.experiment.run.Factors;
 import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
+import io.lowrank.linalg.Mat;
 import io.lowrank.solver.SolveResult;
 import io.lowrank.solver.Termination;
 import java.io.IOException;
@@ -23,7 +26,10 @@ import java.util.Optional;
  * {@code history.csv} first, then its {@code summary.json}, each written atomically. A run is
  * complete exactly when its summary.json exists and holds the run's spec; {@link #load} then gives
  * back a {@link RunResult} equal in every recorded number to the one that was saved (the history
- * round-trips exactly, the JSON numbers too), without the factors, which are not stored.
+ * round-trips exactly, the JSON numbers too). The final factors (U, or L and R, and the layers of a
+ * deep factorisation) are stored only when the caller asks for them ({@link #save(RunSpec, RunResult,
+ * boolean)}), as {@code U.npy} / {@code L.npy}, {@code R.npy} and {@code W1.npy} ... before the
+ * summary, and loaded back bit for bit; otherwise a loaded result has no factors.
  */
 public final class RunStore {
   private final Path root;
@@ -51,17 +57,51 @@ public final class RunStore {
     return base.relativize(dir(spec).resolve(RunFiles.HISTORY)).toString().replace('\\', '/');
   }
 
-  /** Writes the run: history.csv, then summary.json (which makes it complete). Thread-safe for distinct runs. */
+  /** Writes the run without its factors: history.csv, then summary.json (which makes it complete). */
   public void save(RunSpec requested, RunResult r) throws IOException {
+    save(requested, r, false);
+  }
+
+  /**
+   * Writes the run: history.csv, the factors when {@code factors} (and the run did not diverge), then
+   * summary.json (which makes it complete). Thread-safe for distinct runs.
+   */
+  public void save(RunSpec requested, RunResult r, boolean factors) throws IOException {
     Path dir = dir(requested);
     Files.createDirectories(dir);
     HistoryCsv.write(dir.resolve(RunFiles.HISTORY), r.history());
+    java.util.List<String> files = new java.util.ArrayList<>(java.util.List.of(RunFiles.HISTORY));
+    Map<String, Object> stored = null;
+    if (factors && r.factors() != null) {
+      stored = new LinkedHashMap<>();
+      Factors f = r.factors();
+      String left = f.symmetric() ? RunFiles.U : RunFiles.L;
+      Npy.write(dir.resolve(left), f.left());
+      stored.put("left", left);
+      files.add(left);
+      if (!f.symmetric()) {
+        Npy.write(dir.resolve(RunFiles.R), f.right());
+        stored.put("right", RunFiles.R);
+        files.add(RunFiles.R);
+      }
+      java.util.List<String> layers = new java.util.ArrayList<>();
+      for (int j = 0; j < f.layers().size(); j++) {
+        String name = "W" + (j + 1) + ".npy";
+        Npy.write(dir.resolve(name), f.layers().get(j));
+        layers.add(name);
+        files.add(name);
+      }
+      stored.put("layers", layers);
+    }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("command", command);
     root.put("lowrank_version", version);
     root.putAll(RunFiles.runJson(r, RunFiles.HISTORY));
     root.put("requested_spec", SpecFiles.toTree(requested));
-    root.put("files", java.util.List.of(RunFiles.HISTORY));
+    root.put("files", files);
+    if (stored != null) {
+      root.put("factors", stored);
+    }
     Json.write(dir.resolve(RunFiles.SUMMARY), root);
   }
 
@@ -128,12 +168,26 @@ public final class RunStore {
       if (s != null) {
         s.fields().forEachRemaining(f -> sources.put(f.getKey(), f.getValue().asText()));
       }
-      return Optional.of(new RunResult(resolved, solve, h, null, es, phases, stages, num(j, "spectral_truth_angle"),
+      return Optional.of(new RunResult(resolved, solve, h, factors(dir, j.get("factors")), es, phases, stages, num(j, "spectral_truth_angle"),
           num(j, "step_size"), sources, num(t, "setup_s"), num(t, "wall_s")));
     } catch (IOException | RuntimeException ex) {
       throw new BadInputException("run directory " + dir + " cannot be read back (" + ex.getMessage() + "); "
           + "delete it to run it again, or start over with --force");
     }
+  }
+
+  /** The stored factors, or null when none were stored. */
+  private static Factors factors(Path dir, JsonNode f) throws IOException {
+    if (f == null || f.isNull()) {
+      return null;
+    }
+    Mat left = Npy.readFinite(dir.resolve(f.get("left").asText())).toMat();
+    Mat right = f.has("right") ? Npy.readFinite(dir.resolve(f.get("right").asText())).toMat() : left;
+    java.util.List<Mat> layers = new java.util.ArrayList<>();
+    for (JsonNode l : f.get("layers")) {
+      layers.add(Npy.readFinite(dir.resolve(l.asText())).toMat());
+    }
+    return new Factors(left, right, layers);
   }
 
   private static double num(JsonNode o, String key) {
