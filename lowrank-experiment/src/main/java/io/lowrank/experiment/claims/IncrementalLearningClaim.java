@@ -62,7 +62,7 @@ public final class IncrementalLearningClaim implements Claim {
       double mu = 0.25 * (s.model() == Model.RANK_ONE ? 0.3 : 1.0);
       double last = Math.log(smallest / (2 * 1e-16)) / (2 * mu * smallest);
       int horizon = (int) Math.ceil(1.5 * last / 10) * 10;
-      long[] seeds = new Budget(b.quick(), Math.min(b.seeds(), b.quick() ? 2 : 5)).seedList();
+      long[] seeds = new Budget(b.quick(), Math.min(b.seeds(), b.quick() ? 1 : 5)).seedList();
       return new Config(r, kappa, 10, alphas, horizon, 10, seeds, 0.9, 2.0, s);
     }
   }
