@@ -106,6 +106,13 @@ final class ClaimSupport {
     }
   }
 
+  /** L R^T (a new n1 x n2 matrix), the end-to-end matrix of a pair of factors. */
+  static io.lowrank.linalg.Mat product(io.lowrank.linalg.Mat left, io.lowrank.linalg.Mat right) {
+    io.lowrank.linalg.Mat p = new io.lowrank.linalg.Mat(left.rows(), right.rows());
+    io.lowrank.linalg.Dense.multiplyTransB(left, right, p);
+    return p;
+  }
+
   static double[] toArray(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).toArray();
   }

@@ -141,7 +141,7 @@ public final class FlatnessClaim implements Claim {
   public ClaimResult evaluate(Map<RunSpec, RunResult> results) {
     Problem problem = new Workloads().of(convexSpec()).problem();
     RunResult convex = results.get(convexSpec());
-    double minimum = convex == null || convex.factors() == null ? Double.NaN
+    double minimum = convex.factors() == null ? Double.NaN
         : nuclear(convex.factors().left(), convex.factors().right());
     Map<String, Double> numbers = new LinkedHashMap<>();
     numbers.put("nuclear_norm.convex_minimum", minimum);
@@ -256,9 +256,7 @@ public final class FlatnessClaim implements Claim {
 
   /** ||L R^T||_*. */
   static double nuclear(Mat left, Mat right) {
-    Mat p = new Mat(left.rows(), right.rows());
-    Dense.multiplyTransB(left, right, p);
-    return Arrays.stream(Decompositions.singularValues(p)).sum();
+    return Arrays.stream(Decompositions.singularValues(ClaimSupport.product(left, right))).sum();
   }
 
   private String criterion() {

@@ -58,22 +58,16 @@ public final class ReluSamplingClaim implements Claim {
    * @param seeds instances per (n, r)
    * @param success a run succeeds when its final test error is below this (1e-3)
    * @param minRate the success rate required of the relu-spectral and the uniform runs per (n, r)
-   * @param setting n is scaled from it (M* has κ = 1 whatever the setting's)
    */
   public record Config(int[] sizes, int[] ranks, double alpha, int horizon, long[] seeds, double success,
-      double minRate, Setting setting) {
+      double minRate) {
 
     /** n ∈ {1.25 n, 2.5 n} of the setting ({50, 100} at n = 40), r ∈ {1, 2, 3, 5}; 5 seeds (quick: 3). */
     public static Config of(Budget b, Setting s) {
       int[] sizes = {(int) Math.round(1.25 * s.n()), (int) Math.round(2.5 * s.n())};
       int[] ranks = Arrays.stream(new int[] {1, 2, 3, 5}).filter(r -> r <= sizes[0] / 4).toArray();
       long[] seeds = new Budget(b.quick(), Math.max(b.quick() ? 3 : 5, b.seeds())).seedList();
-      return new Config(sizes, ranks, 1e-3, b.quick() ? 1500 : 3000, seeds, 1e-3, 0.8, s);
-    }
-
-    /** The configuration at given ranks (e.g. {@link #undetermined}, built to fail). */
-    public Config withRanks(int... r) {
-      return new Config(sizes, r, alpha, horizon, seeds, success, minRate, setting);
+      return new Config(sizes, ranks, 1e-3, b.quick() ? 1500 : 3000, seeds, 1e-3, 0.8);
     }
   }
 

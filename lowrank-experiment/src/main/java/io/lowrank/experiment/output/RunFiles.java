@@ -68,6 +68,20 @@ public final class RunFiles {
   }
 
   /**
+   * Writes the layers W_1 .. W_L of a deep factorisation as W1.npy .. WL.npy and returns their names
+   * (none for other methods).
+   */
+  public static List<String> writeLayers(Path dir, Factors f) throws IOException {
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < f.layers().size(); j++) {
+      String name = "W" + (j + 1) + ".npy";
+      Npy.write(dir.resolve(name), f.layers().get(j));
+      names.add(name);
+    }
+    return names;
+  }
+
+  /**
    * The record of one run in a summary: id, the resolved spec, why it stopped, final metrics,
    * phases, early stopping, the files read (with their SHA-256) and timings. Undefined numbers are
    * null, never NaN.

@@ -17,7 +17,9 @@ import io.lowrank.solver.Termination;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,28 +72,20 @@ public final class RunStore {
     Path dir = dir(requested);
     Files.createDirectories(dir);
     HistoryCsv.write(dir.resolve(RunFiles.HISTORY), r.history());
-    java.util.List<String> files = new java.util.ArrayList<>(java.util.List.of(RunFiles.HISTORY));
+    List<String> files = new ArrayList<>(List.of(RunFiles.HISTORY));
     Map<String, Object> stored = null;
     if (factors && r.factors() != null) {
+      RunFiles.writeFactors(dir, r.factors());
+      List<String> names = RunFiles.factorFiles(r);
+      List<String> layers = RunFiles.writeLayers(dir, r.factors());
       stored = new LinkedHashMap<>();
-      Factors f = r.factors();
-      String left = f.symmetric() ? RunFiles.U : RunFiles.L;
-      Npy.write(dir.resolve(left), f.left());
-      stored.put("left", left);
-      files.add(left);
-      if (!f.symmetric()) {
-        Npy.write(dir.resolve(RunFiles.R), f.right());
-        stored.put("right", RunFiles.R);
-        files.add(RunFiles.R);
-      }
-      java.util.List<String> layers = new java.util.ArrayList<>();
-      for (int j = 0; j < f.layers().size(); j++) {
-        String name = "W" + (j + 1) + ".npy";
-        Npy.write(dir.resolve(name), f.layers().get(j));
-        layers.add(name);
-        files.add(name);
+      stored.put("left", names.get(0));
+      if (names.size() > 1) {
+        stored.put("right", names.get(1));
       }
       stored.put("layers", layers);
+      files.addAll(names);
+      files.addAll(layers);
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("command", command);
@@ -183,7 +177,7 @@ public final class RunStore {
     }
     Mat left = Npy.readFinite(dir.resolve(f.get("left").asText())).toMat();
     Mat right = f.has("right") ? Npy.readFinite(dir.resolve(f.get("right").asText())).toMat() : left;
-    java.util.List<Mat> layers = new java.util.ArrayList<>();
+    List<Mat> layers = new ArrayList<>();
     for (JsonNode l : f.get("layers")) {
       layers.add(Npy.readFinite(dir.resolve(l.asText())).toMat());
     }

@@ -119,7 +119,7 @@ class ClaimChecksCanFailTest {
     assertThat(rank).isEqualTo(16);
     var base = ReluSamplingClaim.Config.of(Budget.quickRun(), S);
     var config = new ReluSamplingClaim.Config(new int[] {50}, new int[] {rank}, base.alpha(), 1500, new long[] {1, 2},
-        base.success(), base.minRate(), S);
+        base.success(), base.minRate());
     ClaimResult r = run(new ReluSamplingClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
     assertThat(r.numbers().get("success_rate.tailored.n50.r" + rank)).isLessThan(0.8);
@@ -130,7 +130,7 @@ class ClaimChecksCanFailTest {
   void claim11TailoredStartBeatsTheRandomStartUnderReluSampling() {
     var base = ReluSamplingClaim.Config.of(Budget.quickRun(), S);
     var config = new ReluSamplingClaim.Config(new int[] {50}, new int[] {2, 3}, base.alpha(), 1500, new long[] {1, 2, 3},
-        base.success(), base.minRate(), S);
+        base.success(), base.minRate());
     ClaimResult r = run(new ReluSamplingClaim(config));
     assertThat(r.verdict()).isEqualTo(Verdict.PASS);
     assertThat(r.numbers().get("success_rate.tailored.min")).isEqualTo(1.0);
