@@ -57,6 +57,9 @@ public final class CompleteCommand implements Callable<Integer> {
   @Mixin
   CompletionOptions fit = new CompletionOptions();
 
+  @Mixin
+  EngineOptions engineOptions = new EngineOptions();
+
   @Option(names = "--out", paramLabel = "DIR", description = "write factors, predictions, report.html (with figures/) and summary.json into DIR (created if missing).")
   Path out;
 
@@ -117,6 +120,7 @@ public final class CompleteCommand implements Callable<Integer> {
       throw new BadInputException("INPUT is missing; accepted: a CSV/TSV or .mtx file of (row id, column id, value) "
           + "triples, or --load-model DIR to predict from a saved model");
     }
+    engineOptions.check();
     RunSpec completion = toSpec();
     if (run.printSpec) {
       return SingleRun.printSpec(completion, spec.commandLine().getOut());
@@ -146,7 +150,10 @@ public final class CompleteCommand implements Callable<Integer> {
     if (warm != null) {
       completer = completer.warmStart(warm);
     }
-    Completer.Fit f = completer.fitDetailed(Ratings.of(data));
+    Completer.Fit f;
+    try (io.lowrank.experiment.engine.Engine engine = engineOptions.open(run.workers())) {
+      f = completer.engine(engine).fitDetailed(Ratings.of(data));
+    }
     CompletionResult result = f.first();
     if (f.model() == null) {
       boolean inRefit = !result.failed();

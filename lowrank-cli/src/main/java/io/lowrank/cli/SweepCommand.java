@@ -56,6 +56,9 @@ final class SweepCommand implements Callable<Integer> {
   @Mixin
   RunOptions run = new RunOptions();
 
+  @Mixin
+  EngineOptions engineOptions = new EngineOptions();
+
   @Option(names = "--out", paramLabel = "DIR", order = 200,
       description = "the sweep directory; rerun with the same DIR to resume. Default: <SWEEP file name>-out.")
   Path out;
@@ -66,6 +69,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    engineOptions.check();
     SweepSpec sweep = SweepSpec.read(file, run.sets).withOptions(run::applyTo);
     if (run.seed != null && sweep.seeded()) {
       throw new BadInputException("--seed " + run.seed + " has no effect: the sweep runs seeds "
@@ -84,14 +88,18 @@ final class SweepCommand implements Callable<Integer> {
     SweepPlan preview = SweepPlan.of(sweep);
     OutputDirs.requireSpace(dir, OutputSize.job(preview.specs(), OutputDirs.REPORT_BYTES), "--out");
     SweepJob.Outcome outcome;
-    try (RunProgress progress = new RunProgress("sweep", preview.runs().size(), System.console() != null, stderr)) {
-      outcome = SweepJob.run(sweep, dir, workers, force, Main.version(), progress);
+    String engineName;
+    try (io.lowrank.experiment.engine.Engine engine = engineOptions.open(workers);
+        RunProgress progress = new RunProgress("sweep", preview.runs().size(), System.console() != null, stderr)) {
+      engineName = engine.name();
+      outcome = SweepJob.run(sweep, dir, engine, workers, force, Main.version(), progress);
     }
     SweepFigures figures = SweepFigures.of(sweep, outcome.points());
     List<String> files = writeFigures(dir, figures);
     String version = Main.version();
     AtomicFiles.writeString(dir.resolve(SweepJob.REPORT), SweepReport.render(outcome, figures, version));
     Map<String, Object> summary = summary(outcome, files, version, workers);
+    summary.put("engine", engineName);
     Json.write(dir.resolve(SweepJob.SUMMARY), summary);
     if (run.json) {
       stdout.print(Json.toJson(summary));

@@ -122,6 +122,16 @@ public final class EntrySampling implements MeasurementOperator {
   }
 
   /**
+   * The first row of fused block {@code b} (0 &lt;= b &lt;= {@link #fusedBlocks()}; b = fusedBlocks()
+   * gives n1): block b owns rows fusedBlockRow(b) .. fusedBlockRow(b + 1) - 1. An engine that runs
+   * the blocks elsewhere uses these, with {@link FusedKernel}, to reproduce this operator's pass.
+   */
+  public int fusedBlockRow(int b) {
+    Check.inRange(b, 0, blockRow.length - 1, "block");
+    return blockRow[b];
+  }
+
+  /**
    * Rectangular completion of an n1 x n2 matrix from the given entries (copied), which must be
    * distinct, in range and sorted by row then column (see {@link EntryOrder#rowMajorOrder}); {@code p} is the
    * sampling rate of the rescaling 1/sqrt(p), 0 &lt; p &lt;= 1.

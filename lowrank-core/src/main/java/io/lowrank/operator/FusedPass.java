@@ -104,12 +104,6 @@ final class FusedPass implements MeasurementOperator.Workspace {
   }
 
   private void block(int b) {
-    int k = width;
-    double[] lv = l;
-    double[] rv = r;
-    double[] yv = y;
-    double[] out = res;
-    double[] g = gl;
     double[] acc;
     if (b == 0) {
       acc = gr;
@@ -117,77 +111,8 @@ final class FusedPass implements MeasurementOperator.Workspace {
     } else {
       acc = partial[b - 1]; // zero: made so, and the reduction re-zeroes it
     }
-    double loss = 0.0;
-    for (int i = blockRow[b], end = blockRow[b + 1]; i < end; i++) {
-      int li = i * k;
-      Arrays.fill(g, li, li + k, 0.0);
-      int e = rowStart[i];
-      int stop = rowStart[i + 1];
-      // four entries of the row at a time: four independent dot products in flight; every sum
-      // keeps the order of the one-entry loop below (and of forward and adjointTimes)
-      for (; e + 3 < stop; e += 4) {
-        int r0 = cols[e] * k;
-        int r1 = cols[e + 1] * k;
-        int r2 = cols[e + 2] * k;
-        int r3 = cols[e + 3] * k;
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int t = 0; t < k; t++) {
-          double lt = lv[li + t];
-          s0 += lt * rv[r0 + t];
-          s1 += lt * rv[r1 + t];
-          s2 += lt * rv[r2 + t];
-          s3 += lt * rv[r3 + t];
-        }
-        double v0 = scale * s0 - yv[e];
-        double v1 = scale * s1 - yv[e + 1];
-        double v2 = scale * s2 - yv[e + 2];
-        double v3 = scale * s3 - yv[e + 3];
-        out[e] = v0;
-        out[e + 1] = v1;
-        out[e + 2] = v2;
-        out[e + 3] = v3;
-        loss += v0 * v0;
-        loss += v1 * v1;
-        loss += v2 * v2;
-        loss += v3 * v3;
-        double w0 = scale * v0;
-        double w1 = scale * v1;
-        double w2 = scale * v2;
-        double w3 = scale * v3;
-        for (int t = 0; t < k; t++) {
-          double lt = lv[li + t];
-          double gt = g[li + t];
-          gt += w0 * rv[r0 + t];
-          gt += w1 * rv[r1 + t];
-          gt += w2 * rv[r2 + t];
-          gt += w3 * rv[r3 + t];
-          g[li + t] = gt;
-          acc[r0 + t] += w0 * lt;
-          acc[r1 + t] += w1 * lt;
-          acc[r2 + t] += w2 * lt;
-          acc[r3 + t] += w3 * lt;
-        }
-      }
-      for (; e < stop; e++) {
-        int rj = cols[e] * k;
-        double s = 0.0;
-        for (int t = 0; t < k; t++) {
-          s += lv[li + t] * rv[rj + t];
-        }
-        double v = scale * s - yv[e];
-        out[e] = v;
-        loss += v * v;
-        double w = scale * v;
-        for (int t = 0; t < k; t++) {
-          g[li + t] += w * rv[rj + t];
-          acc[rj + t] += w * lv[li + t];
-        }
-      }
-    }
-    losses[b] = loss;
+    int from = blockRow[b];
+    losses[b] = FusedKernel.rows(width, scale, from, blockRow[b + 1], rowStart, cols, y, res, l, from, gl, from, r, acc);
   }
 
   /**

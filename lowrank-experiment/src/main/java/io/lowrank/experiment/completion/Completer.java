@@ -1,5 +1,6 @@
 package io.lowrank.experiment.completion;
 
+import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.ObservedEntries;
 import io.lowrank.experiment.run.RunResult;
@@ -49,12 +50,14 @@ public final class Completer {
   private final boolean refit;
   private final CompletionModel warm;
   private final List<Observer> observers;
+  private final Engine engine;
 
-  private Completer(RunSpec spec, boolean refit, CompletionModel warm, List<Observer> observers) {
+  private Completer(RunSpec spec, boolean refit, CompletionModel warm, List<Observer> observers, Engine engine) {
     this.spec = spec;
     this.refit = refit;
     this.warm = warm;
     this.observers = List.copyOf(observers);
+    this.engine = engine;
   }
 
   /**
@@ -70,7 +73,7 @@ public final class Completer {
       throw new BadInputException("completion chooses its iterate on held-out entries, but early stopping is off "
           + "(hold_out 0); accepted: stop.early_stopping.hold_out between 0 and 1, e.g. 0.1");
     }
-    return new Completer(spec, DEFAULT_REFIT, null, List.of());
+    return new Completer(spec, DEFAULT_REFIT, null, List.of(), Engine.local());
   }
 
   /** A builder with every option at its default. */
@@ -80,17 +83,26 @@ public final class Completer {
 
   /** The same completer, starting from {@code model}'s factors (rows and columns matched by id; new ids start small and random). */
   public Completer warmStart(CompletionModel model) {
-    return new Completer(spec, refit, Objects.requireNonNull(model, "model"), observers);
+    return new Completer(spec, refit, Objects.requireNonNull(model, "model"), observers, engine);
   }
 
   /** The same completer, retraining on all entries for the chosen number of iterations when {@code refit}. */
   public Completer refit(boolean refit) {
-    return new Completer(spec, refit, warm, observers);
+    return new Completer(spec, refit, warm, observers, engine);
+  }
+
+  /**
+   * The same completer, running its gradient descent (the early-stopped fit and the refit) on
+   * {@code engine}, e.g. {@code Engines.open("spark", "local[2]", 2)}: the model is the local one bit
+   * for bit (docs/spark.md). The caller closes the engine.
+   */
+  public Completer engine(Engine engine) {
+    return new Completer(spec, refit, warm, observers, Objects.requireNonNull(engine, "engine"));
   }
 
   /** The same completer, with observers (progress) that see every recorded iteration; {@link io.lowrank.experiment.run.ValidationWatcher}s also see each validation evaluation. */
   public Completer observedBy(List<? extends Observer> extra) {
-    return new Completer(spec, refit, warm, List.copyOf(extra));
+    return new Completer(spec, refit, warm, List.copyOf(extra), engine);
   }
 
   /** The ratings spec (with the placeholder path when built by the builder). */
@@ -121,7 +133,7 @@ public final class Completer {
     if (warm != null) {
       run = warmStarted(run, ratings, runner);
     }
-    CompletionResult first = RankFreeCompletion.run(runner, run, ratings.data(), observers);
+    CompletionResult first = RankFreeCompletion.run(engine, runner, run, ratings.data(), observers);
     if (first.failed()) {
       return new Fit(null, first, null);
     }
@@ -139,7 +151,7 @@ public final class Completer {
       all = all.withWidth(first.run().spec().width());
     }
     Workload w = runner.workloads().of(all);
-    RunResult again = runner.run(all, w, List.of());
+    RunResult again = engine.run(runner, all, w, List.of());
     if (again.diverged()) {
       return new Fit(null, first, again);
     }

@@ -1,6 +1,7 @@
 package io.lowrank.experiment.completion;
 
 import io.lowrank.diagnostics.History;
+import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.run.Baseline;
 import io.lowrank.experiment.run.EarlyStop;
@@ -38,6 +39,12 @@ public final class RankFreeCompletion {
 
   /** As {@link #run(RunSpec, TripletFiles.Data, List)} on a given runner (e.g. with registered starts). */
   static CompletionResult run(Runner runner, RunSpec spec, TripletFiles.Data data, List<? extends Observer> observers) {
+    return run(Engine.local(), runner, spec, data, observers);
+  }
+
+  /** As {@link #run(Runner, RunSpec, TripletFiles.Data, List)}, the gradient descent on {@code engine}. */
+  static CompletionResult run(Engine engine, Runner runner, RunSpec spec, TripletFiles.Data data,
+      List<? extends Observer> observers) {
     if (!(spec.problem() instanceof ProblemSpec.Ratings ratings)) {
       throw new IllegalArgumentException("rank-free completion runs a ratings problem, not " + spec.model().id());
     }
@@ -48,7 +55,7 @@ public final class RankFreeCompletion {
     if (nothing != null) {
       return baselineOnly(spec, w, nothing, System.nanoTime() - start);
     }
-    RunResult run = runner.run(spec, w, observers);
+    RunResult run = engine.run(runner, spec, w, observers);
     return result(run, w, System.nanoTime() - start);
   }
 

@@ -1,12 +1,11 @@
 package io.lowrank.experiment.job;
 
+import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.run.ProgressListener;
 import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.run.Runner;
 import io.lowrank.experiment.spec.RunSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,8 +40,17 @@ public final class ResumableRuns {
     return run(runner, specs, store, listener, s -> false);
   }
 
-  /** Runs (or loads) every spec; the runs {@code keepFactors} accepts are stored with their factors. */
+  /** Runs (or loads) every spec on the local engine; the runs {@code keepFactors} accepts are stored with their factors. */
   public static Outcome run(Runner runner, List<RunSpec> specs, RunStore store, Listener listener,
+      java.util.function.Predicate<RunSpec> keepFactors) {
+    return run(Engine.local(), runner, specs, store, listener, keepFactors);
+  }
+
+  /**
+   * Runs (or loads) every spec, the missing ones on {@code engine}; the runs {@code keepFactors}
+   * accepts are stored with their factors.
+   */
+  public static Outcome run(Engine engine, Runner runner, List<RunSpec> specs, RunStore store, Listener listener,
       java.util.function.Predicate<RunSpec> keepFactors) {
     List<RunSpec> distinct = new ArrayList<>(new LinkedHashSet<>(specs));
     Map<RunSpec, RunResult> loaded = new LinkedHashMap<>();
@@ -55,14 +63,8 @@ public final class ResumableRuns {
     int total = distinct.size();
     listener.resumed(loaded.size(), total);
     int base = loaded.size();
-    Map<RunSpec, RunResult> ran = runner.runAll(todo, (done, t, spec) -> listener.completed(base + done, total, spec),
-        (spec, result) -> {
-          try {
-            store.save(spec, result, keepFactors.test(spec));
-          } catch (IOException e) {
-            throw new UncheckedIOException("cannot write run " + spec.id() + ": " + e.getMessage(), e);
-          }
-        });
+    Map<RunSpec, RunResult> ran = engine.runAll(runner, todo, store, keepFactors,
+        (done, t, spec) -> listener.completed(base + done, total, spec));
     Map<RunSpec, RunResult> all = new LinkedHashMap<>();
     for (RunSpec s : distinct) {
       all.put(s, loaded.containsKey(s) ? loaded.get(s) : ran.get(s));

@@ -1,6 +1,7 @@
 package io.lowrank.experiment.job;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.output.ResultsCsv;
 import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.run.RunResult;
@@ -74,12 +75,21 @@ public final class SweepJob {
    */
   public static Outcome run(SweepSpec sweep, Path dir, int workers, boolean force, String version,
       ResumableRuns.Listener listener) throws IOException {
+    return run(sweep, dir, Engine.local(), workers, force, version, listener);
+  }
+
+  /**
+   * As {@link #run(SweepSpec, Path, int, boolean, String, ResumableRuns.Listener)}, the missing runs
+   * on {@code engine} (the files are the same whatever the engine, apart from timings).
+   */
+  public static Outcome run(SweepSpec sweep, Path dir, Engine engine, int workers, boolean force, String version,
+      ResumableRuns.Listener listener) throws IOException {
     long start = System.nanoTime();
     SweepPlan plan = SweepPlan.of(sweep);
     JobDirectory jd = JobDirectory.open(dir, "--out", MANIFEST, manifest(plan), "a sweep", ARTEFACTS,
         Set.of(RUNS, SUMMARY, REPORT, ResultsCsv.RESULTS, ResultsCsv.AGGREGATE, FIGURES), force);
     RunStore store = new RunStore(dir.resolve(RUNS), "sweep", version);
-    ResumableRuns.Outcome out = ResumableRuns.run(new Runner(workers), plan.specs(), store, listener);
+    ResumableRuns.Outcome out = ResumableRuns.run(engine, new Runner(workers), plan.specs(), store, listener, s -> false);
     List<PointSummary> points = PointSummary.of(plan, out.results());
     ResultsCsv.write(dir, plan, out.results(), points);
     return new Outcome(plan, out.results(), points, out.loaded(), out.ran(), jd.resumed(),

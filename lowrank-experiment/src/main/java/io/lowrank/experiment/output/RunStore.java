@@ -49,6 +49,21 @@ public final class RunStore {
     this.version = version;
   }
 
+  /** The directory of the run directories. */
+  public Path root() {
+    return root;
+  }
+
+  /** The command recorded in each summary. */
+  public String command() {
+    return command;
+  }
+
+  /** The lowrank version recorded in each summary. */
+  public String version() {
+    return version;
+  }
+
   /** The directory of a run. */
   public Path dir(RunSpec spec) {
     return root.resolve(spec.id());

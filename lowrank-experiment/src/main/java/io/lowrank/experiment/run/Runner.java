@@ -207,9 +207,10 @@ public final class Runner {
 
   /**
    * The distinct specs grouped into batches: batchable specs that differ only in their start, at
-   * most {@link #MAX_BATCH} per batch; batches and members in order of first appearance.
+   * most {@link #MAX_BATCH} per batch; batches and members in order of first appearance. An engine
+   * that runs batches elsewhere runs each with {@link #runBatch}.
    */
-  static List<List<RunSpec>> batches(List<RunSpec> distinct) {
+  public static List<List<RunSpec>> batches(List<RunSpec> distinct) {
     Map<Object, List<RunSpec>> groups = new LinkedHashMap<>();
     InitSpec placeholder = new InitSpec.SmallRandom(1.0, null);
     for (RunSpec s : distinct) {
@@ -225,8 +226,12 @@ public final class Runner {
     return out;
   }
 
-  /** Specs of one batch (see {@link #batches}); results in order. */
-  List<RunResult> runBatch(List<RunSpec> specs) {
+  /**
+   * Runs the specs of one batch made by {@link #batches} (one shared pass per iteration when there
+   * are several); results in order. Unlike {@link #runAll} it keeps the workload cached: the
+   * caller {@link Workloads#release releases} it when no more runs need it.
+   */
+  public List<RunResult> runBatch(List<RunSpec> specs) {
     if (specs.size() == 1) {
       return List.of(run(specs.get(0)));
     }

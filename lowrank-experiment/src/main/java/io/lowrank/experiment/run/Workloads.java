@@ -63,6 +63,7 @@ public final class Workloads {
   private final Map<Key, CompletableFuture<Workload>> cache = new ConcurrentHashMap<>();
   private final Map<OperatorKey, CompletableFuture<SymmetricGaussianSensing>> operators = new ConcurrentHashMap<>();
   private final Map<String, TripletFiles.Data> registered = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, String>> registeredSources = new ConcurrentHashMap<>();
   private final Map<String, io.lowrank.linalg.Mat> starts = new ConcurrentHashMap<>();
 
   /**
@@ -71,6 +72,22 @@ public final class Workloads {
    */
   public void register(String name, TripletFiles.Data data) {
     registered.put(name, Objects.requireNonNull(data, "data"));
+  }
+
+  /**
+   * As {@link #register(String, TripletFiles.Data)}, recording {@code sources} (file to SHA-256) in
+   * the runs' results as if the file had been read here (data parsed elsewhere and shipped, e.g. by
+   * a cluster engine).
+   */
+  public void register(String name, TripletFiles.Data data, Map<String, String> sources) {
+    register(name, data);
+    registeredSources.put(name, Map.copyOf(sources));
+  }
+
+  /** The sources recorded when {@code ratings} at {@code path} is read here: file to SHA-256. */
+  public static Map<String, String> ratingsSources(String path) {
+    Path file = Path.of(path);
+    return Map.of(file.toString(), sha256(file));
   }
 
   /**
@@ -104,6 +121,14 @@ public final class Workloads {
       cache.remove(key, mine);
       throw e;
     }
+  }
+
+  /**
+   * What makes runs share a workload (the problem, seed, storage precision and hold-out): runs
+   * with equal keys use one cached workload.
+   */
+  public static Object key(RunSpec spec) {
+    return Key.of(spec);
   }
 
   /** Forgets the workload of a spec (when no more runs need it). */
@@ -329,6 +354,9 @@ public final class Workloads {
   private Workload ratings(ProblemSpec.Ratings r, Key key) {
     Map<String, String> sources = new LinkedHashMap<>();
     TripletFiles.Data data = registered.get(r.path());
+    if (data != null && registeredSources.containsKey(r.path())) {
+      sources.putAll(registeredSources.get(r.path()));
+    }
     if (data == null) {
       Path file = Path.of(r.path());
       try {
