@@ -8,6 +8,6 @@
  * {@code io.lowrank.experiment.job}, {@code io.lowrank.experiment.output},
  * {@code io.lowrank.experiment.run}, {@code io.lowrank.experiment.spec}, {@code io.lowrank.linalg},
  * {@code io.lowrank.model}, {@code io.lowrank.operator}, {@code io.lowrank.report},
- * {@code io.lowrank.solver}, {@code io.lowrank.experiment.sweep}.
+ * {@code io.lowrank.solver}, {@code io.lowrank.experiment.sweep}, {@code io.lowrank.experiment.engine}.
  */
 package io.lowrank.cli;

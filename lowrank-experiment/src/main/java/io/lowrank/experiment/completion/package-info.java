@@ -7,6 +7,6 @@
  * {@code io.lowrank.experiment.figure}, {@code io.lowrank.experiment.output}, {@code io.lowrank.experiment.run},
  * {@code io.lowrank.experiment.spec}, {@code io.lowrank.init}, {@code io.lowrank.linalg},
  * {@code io.lowrank.model}, {@code io.lowrank.operator}, {@code io.lowrank.random},
- * {@code io.lowrank.solver}, {@code io.lowrank.validation}.
+ * {@code io.lowrank.solver}, {@code io.lowrank.validation}, {@code io.lowrank.experiment.engine}.
  */
 package io.lowrank.experiment.completion;
