@@ -113,13 +113,19 @@ class SweepCommandTest {
       Thread.sleep(300 + random.nextInt(2700));
       if (p.isAlive()) {
         p.destroyForcibly().waitFor();
+        if (Files.exists(work.resolve("out/summary.json"))) {
+          // the kill landed after the sweep had finished (summary.json is written last, then the
+          // JVM exits): a complete directory is then right, and it must really be complete
+          assertThat(Files.readAllLines(work.resolve("out/results.csv"))).as("a sweep that looks complete is")
+              .hasSize(33);
+          break;
+        }
         killed++;
-        assertThat(work.resolve("out/summary.json")).as("a killed sweep must not look complete").doesNotExist();
       } else {
         p.waitFor();
       }
     }
-    assertThat(killed).as("kills that hit a running sweep").isGreaterThanOrEqualTo(2);
+    assertThat(killed).as("kills that hit a running sweep").isGreaterThanOrEqualTo(1);
     ChildJvm.Result last = ChildJvm.run(work, args);
     assertThat(last.status()).as(last.err()).isZero();
     Path out = work.resolve("out");
