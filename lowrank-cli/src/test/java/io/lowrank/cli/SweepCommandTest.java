@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,11 +105,14 @@ class SweepCommandTest {
     Path work = Files.createDirectories(dir.resolve("kill"));
     Files.copy(file, work.resolve("s.yaml"));
     List<String> args = List.of("sweep", "s.yaml", "--out", "out", "--threads", "2");
-    Random random = new Random(20261202L);
     int killed = 0;
-    for (int k = 0; k < 5; k++) {
+    for (int k = 0; k < 3; k++) {
       Process p = ChildJvm.start(work, args);
-      Thread.sleep(300 + random.nextInt(2700));
+      // kill as soon as this invocation has stored a new run: the kill then always hits a running sweep
+      long before = storedRuns(work.resolve("out/runs"));
+      while (p.isAlive() && storedRuns(work.resolve("out/runs")) <= before) {
+        Thread.sleep(5);
+      }
       if (p.isAlive()) {
         p.destroyForcibly().waitFor();
         if (Files.exists(work.resolve("out/summary.json"))) {
@@ -142,6 +144,16 @@ class SweepCommandTest {
     }
     try (Stream<Path> all = Files.walk(out)) {
       assertThat(all.filter(p -> p.getFileName().toString().startsWith(".lowrank-tmp-")).toList()).isEmpty();
+    }
+  }
+
+  /** The runs of a sweep directory that are complete (their summary.json exists). */
+  private static long storedRuns(Path runs) throws IOException {
+    if (!Files.isDirectory(runs)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.list(runs)) {
+      return s.filter(r -> Files.exists(r.resolve("summary.json"))).count();
     }
   }
 
