@@ -167,6 +167,21 @@ public final class Problem {
     return p;
   }
 
+  /**
+   * This problem measured by {@code op} instead, an operator that makes the same measurements (for
+   * example the same entries evaluated elsewhere): the data y (not copied), the ground truth and
+   * the cached spectrum and adjoint norm are shared.
+   */
+  public Problem withOperator(MeasurementOperator op) {
+    Check.shape(op.size() == operator.size() && op.rows() == operator.rows() && op.cols() == operator.cols()
+        && op.symmetric() == operator.symmetric(), "the new operator must measure the same %d x %d matrix %d times",
+        operator.rows(), operator.cols(), operator.size());
+    Problem p = new Problem(op, y, truth, asymmetricTruth);
+    p.spectrum = spectrum;
+    p.adjointNorm = adjointNorm;
+    return p;
+  }
+
   public MeasurementOperator operator() {
     return operator;
   }

@@ -36,8 +36,6 @@ final class DistributedSampling implements MeasurementOperator, AutoCloseable {
   private final int[] blockRow;
   private final int n2;
   private long passes;
-  /** An array found equal to y (a problem keeps its own copy of the data). */
-  private double[] same;
 
   /** The entries of {@code local} with data {@code y}, cut into blocks and cached on the cluster of {@code sc}. */
   DistributedSampling(JavaSparkContext sc, EntrySampling local, double[] y) {
@@ -140,7 +138,7 @@ final class DistributedSampling implements MeasurementOperator, AutoCloseable {
   @Override
   public double residualAndGradients(Mat left, Mat right, double[] data, double[] residualOut, Mat gradL, Mat gradR,
       Workspace ws) {
-    if (!isY(data) || !(ws instanceof Scratch s) || left.cols() != s.width || right.cols() != s.width
+    if (data != y || !(ws instanceof Scratch s) || left.cols() != s.width || right.cols() != s.width
         || left.rows() != local.rows() || right.rows() != n2 || !gradL.sameShape(left) || !gradR.sameShape(right)) {
       return local.residualAndGradients(left, right, data, residualOut, gradL, gradR, localOf(ws));
     }
@@ -175,18 +173,6 @@ final class DistributedSampling implements MeasurementOperator, AutoCloseable {
       loss += p.loss;
     }
     return loss;
-  }
-
-  /** True when {@code data} is this operator's y (the same array, or equal to it bit for bit). */
-  private boolean isY(double[] data) {
-    if (data == y || data == same) {
-      return true;
-    }
-    if (java.util.Arrays.equals(data, y)) {
-      same = data;
-      return true;
-    }
-    return false;
   }
 
   private static Workspace localOf(Workspace ws) {

@@ -217,7 +217,7 @@ public final class SparkEngine implements Engine {
     }
     DistributedSampling ds = new DistributedSampling(sc, es, p.y());
     try {
-      Problem onCluster = Problem.ofAsymmetric(ds, p.y(), p.asymmetricTruth().orElse(null));
+      Problem onCluster = p.withOperator(ds);
       Workload w = new Workload(onCluster, workload.validationOperator(), workload.validationY(), workload.data(),
           workload.baseline(), workload.sources(), workload.noise());
       return runner.run(spec, w, observers);
