@@ -122,7 +122,7 @@ public final class CompareCommand implements Callable<Integer> {
       saveInstance(plan);
     }
     Comparison.Outcome outcome;
-    try (RunProgress progress = new RunProgress("compare", Comparison.countRuns(plan), System.console() != null,
+    try (RunProgress progress = new RunProgress("compare", Comparison.countRuns(plan), Terminal.interactive(),
         stderr)) {
       outcome = Comparison.run(plan, workers, progress);
     }

@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "complete", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Complete a partially observed matrix (e.g. ratings) from (row id, column id, value)",
-        "triples (CSV/TSV with optional header, or MatrixMarket .mtx) without choosing a rank:",
-        "GD on a wide factor pair from a small start, stopped early on held-out entries.",
-        "With --save-model the fit is kept; --load-model predicts and recommends from it without refitting.",
+    description = {"Complete a partially observed matrix (e.g. ratings) from (row id, column id, value) triples "
+        + "(CSV/TSV with optional header, or MatrixMarket .mtx) without choosing a rank: GD on a wide factor pair "
+        + "from a small start, stopped early on held-out entries. With --save-model the fit is kept; --load-model "
+        + "predicts and recommends from it without refitting.",
         "Exit status: 0 done, 1 the fit diverged, 2 bad input, 70 internal error."})
 public final class CompleteCommand implements Callable<Integer> {
 
@@ -183,6 +183,13 @@ public final class CompleteCommand implements Callable<Integer> {
     stdout.print(run.json ? Json.toJson(summary) : summary.humanText());
     stdout.flush();
     coldNote(written, stderr);
+    if (result.solve().termination() == io.lowrank.solver.Termination.INTERRUPTED) {
+      stderr.println("lowrank complete: interrupted at iteration " + result.solve().iterations() + "; the best iterate "
+          + "so far is the model" + (out == null ? "" : " (" + out + ", termination INTERRUPTED in summary.json)")
+          + ", without the refit");
+      stderr.flush();
+      return Main.EXIT_INTERRUPTED;
+    }
     return Main.EXIT_OK;
   }
 

@@ -4,9 +4,7 @@ import io.lowrank.experiment.run.ValidationWatcher;
 import io.lowrank.solver.SolveResult;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Progress of an early-stopped fit on stderr, counted against patience (a fit ends when the
@@ -34,7 +32,7 @@ final class CompletionProgress implements ValidationWatcher {
   }
 
   static CompletionProgress forConsole(String task, int budget, PrintWriter err) {
-    return new CompletionProgress(task, budget, System.console() != null, err);
+    return new CompletionProgress(task, budget, Terminal.interactive(), err);
   }
 
   @Override
@@ -52,9 +50,7 @@ final class CompletionProgress implements ValidationWatcher {
         iteration, budget, Math.sqrt(validationMse), bestIteration);
     if (interactive) {
       if (bar == null) {
-        bar = new ProgressBarBuilder().setTaskName(task + " (patience)").setInitialMax(patience)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err, BAR_WIDTH)).setUpdateIntervalMillis(250)
-            .hideEta().build();
+        bar = Terminal.bar(task + " (patience)", patience, BAR_WIDTH).hideEta().build();
       }
       bar.stepTo(Math.min(sinceImprovement, patience));
       bar.setExtraMessage(state);

@@ -85,6 +85,9 @@ final class Errors {
   /** Prints the one-line message for {@code t} and returns the exit status. */
   static int report(CommandLine cmd, Throwable t, boolean debug) {
     CommandLine at = deepest(cmd);
+    if (t instanceof io.lowrank.experiment.run.RunsInterruptedException ri) {
+      return interrupted(at.getErr(), at.getCommandSpec().qualifiedName(), ri);
+    }
     int status = Main.EXIT_BAD_INPUT;
     String problem;
     if (t instanceof IllegalArgumentException) {
@@ -109,6 +112,19 @@ final class Errors {
     }
     err.flush();
     return status;
+  }
+
+  /**
+   * A job stopped by Ctrl-C: one line saying how far it got and how to go on; exit 130. Jobs that
+   * store their runs (sweep, reproduce) resume from them.
+   */
+  static int interrupted(PrintWriter err, String command, io.lowrank.experiment.run.RunsInterruptedException ri) {
+    boolean resumable = command.endsWith(" sweep") || command.endsWith(" reproduce");
+    err.println(command + ": interrupted: " + ri.finished() + " of " + ri.total() + " runs finished; "
+        + (resumable ? "they are stored in the output directory, rerun the same command to resume"
+            : "no report was written, rerun the command to start again"));
+    err.flush();
+    return Main.EXIT_INTERRUPTED;
   }
 
   /** --debug anywhere on the command line, or LOWRANK_DEBUG=1. */

@@ -40,11 +40,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "inpaint", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Reconstruct an image from a random subset of its pixels by rank-free matrix",
-        "completion (GD on a wide factor pair from a small start, validation early stopping)",
-        "and report the PSNR, next to nuclear-norm completion and mean fill on the same",
-        "pixels. Colour images are converted to grey (BT.601 luma) unless --per-channel is",
-        "given.",
+    description = {"Reconstruct an image from a random subset of its pixels by rank-free matrix completion (GD on "
+        + "a wide factor pair from a small start, validation early stopping) and report the PSNR, next to "
+        + "nuclear-norm completion and mean fill on the same pixels. Colour images are converted to grey (BT.601 "
+        + "luma) unless --per-channel is given.",
         "Exit status: 0 done, 1 the fit diverged, 2 bad input, 70 internal error."})
 public final class InpaintCommand implements Callable<Integer> {
   static final String RECONSTRUCTED = "reconstructed.png";
@@ -132,6 +131,11 @@ public final class InpaintCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     ProgressObserver progress = ProgressObserver.forConsole("lowrank inpaint", completion.stop().iterations(), stderr);
     Inpainting.Result r = Inpainting.run(pic.planes(), pic.height(), pic.width(), observe, completion, List.of(progress));
+    if (io.lowrank.solver.StopRequest.isRequested()) { // an interrupted fit or refit is no reconstruction
+      stderr.println("lowrank inpaint: interrupted; no image was written (rerun the command to start again)");
+      stderr.flush();
+      return Main.EXIT_INTERRUPTED;
+    }
     if (r.failed()) {
       String knob = "--step-fraction (now " + OptionChecks.compact(completion.method().stepFraction()) + ")";
       for (int c = 0; c < r.channels().size(); c++) {

@@ -30,6 +30,14 @@ public final class Main implements Callable<Integer> {
   public static final int EXIT_DIVERGED = 1;
   public static final int EXIT_BAD_INPUT = 2;
   public static final int EXIT_INTERNAL = 70;
+  /** Ctrl-C (SIGINT) or SIGTERM: what was computed so far is written, then the JVM exits with 128 + 2. */
+  public static final int EXIT_INTERRUPTED = 130;
+
+  /** Counted down when {@link #main}'s command has returned (its outputs are written). */
+  private static final java.util.concurrent.CountDownLatch FINISHED = new java.util.concurrent.CountDownLatch(1);
+
+  /** How long the shutdown hook waits for the command to write what it has. */
+  static final long INTERRUPT_GRACE_SECONDS = 60;
 
   @Spec
   CommandSpec spec;
@@ -37,6 +45,10 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--debug", scope = ScopeType.INHERIT,
       description = "print stack traces of errors (also: environment LOWRANK_DEBUG=1).")
   boolean debug;
+
+  @Option(names = "--no-color", scope = ScopeType.INHERIT,
+      description = "no colour in the output (also: environment NO_COLOR set to anything).")
+  boolean noColor;
 
   @Override
   public Integer call() {
@@ -54,7 +66,8 @@ public final class Main implements Callable<Integer> {
   public static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"lowrank " + version()};
+      return new String[] {"lowrank " + version(), io.lowrank.operator.Kernels.describe(),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
     }
   }
 
@@ -64,6 +77,8 @@ public final class Main implements Callable<Integer> {
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(Terminal.color() ? CommandLine.Help.Ansi.ON
+        : CommandLine.Help.Ansi.OFF));
     cl.registerConverter(Double.class, Main::decimal);
     cl.registerConverter(Double.TYPE, Main::decimal);
     cl.setParameterExceptionHandler(Errors::onParameterException);
@@ -90,6 +105,7 @@ public final class Main implements Callable<Integer> {
 
   /** Runs {@code lowrank args} and returns the exit status (0 ok, 1 diverged, 2 bad input, 70 internal). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    Terminal.configure(args);
     CommandLine cl = commandLine(out, err);
     try {
       return cl.execute(args);
@@ -102,6 +118,30 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    Runtime.getRuntime().addShutdownHook(new Thread(Main::onShutdown, "lowrank-interrupt"));
+    int status = run(args, System.out, System.err);
+    FINISHED.countDown();
+    System.exit(status); // during a Ctrl-C shutdown this blocks, and onShutdown ends the JVM with 130
+  }
+
+  /**
+   * The shutdown hook: on Ctrl-C or SIGTERM while a command runs, asks every solve to stop at its
+   * next iteration ({@link io.lowrank.solver.StopRequest}), waits for the command to write the
+   * history and a summary with termination INTERRUPTED, then halts with exit status 130. After a
+   * normal end it does nothing.
+   */
+  private static void onShutdown() {
+    if (FINISHED.getCount() == 0) {
+      return;
+    }
+    io.lowrank.solver.StopRequest.request();
+    try {
+      FINISHED.await(INTERRUPT_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(EXIT_INTERRUPTED);
   }
 }

@@ -5,12 +5,10 @@ import io.lowrank.solver.Observer;
 import io.lowrank.solver.SolveResult;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Progress of a long run on stderr. On a terminal ({@code System.console() != null}) a progress
+ * Progress of a long run on stderr. On a terminal ({@code Terminal.interactive()}) a progress
  * bar appears once the run has taken more than {@link #QUIET_NANOS}; otherwise (pipes, files,
  * tests) a plain line is printed at most every {@link #LINE_NANOS}, so short runs print nothing.
  * It sees the iterations the {@link io.lowrank.solver.Driver} reports at the recording cadence.
@@ -37,7 +35,7 @@ final class ProgressObserver implements Observer {
 
   /** A bar on terminals, occasional lines elsewhere. */
   static ProgressObserver forConsole(String task, int maxIterations, PrintWriter err) {
-    return new ProgressObserver(task, maxIterations, System.console() != null, err);
+    return new ProgressObserver(task, maxIterations, Terminal.interactive(), err);
   }
 
   @Override
@@ -54,9 +52,7 @@ final class ProgressObserver implements Observer {
     double residual = Math.sqrt(state.loss() / state.referenceLoss());
     if (interactive) {
       if (bar == null) {
-        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(maxIterations)
-            .setConsumer(new ConsoleProgressBarConsumer(System.err, BAR_WIDTH))
-            .setUpdateIntervalMillis(250).build();
+        bar = Terminal.bar(task, maxIterations, BAR_WIDTH).build();
       }
       bar.stepTo(iteration);
       bar.setExtraMessage(String.format(Locale.ROOT, "residual %.2e", residual));

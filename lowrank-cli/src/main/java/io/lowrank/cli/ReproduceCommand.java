@@ -137,7 +137,7 @@ final class ReproduceCommand implements Callable<Integer> {
     OutputDirs.requireSpace(out, OutputSize.job(runs, OutputDirs.REPORT_BYTES), "--out");
     Reproduction.Outcome outcome;
     String version = Main.version();
-    try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), System.console() != null, stderr)) {
+    try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), Terminal.interactive(), stderr)) {
       outcome = ReproductionJob.run(claims, budget, setting, nThreads, out, force, version, progress);
     }
     AtomicFiles.writeString(out.resolve(ReproductionJob.REPORT), HtmlReport.render(outcome, version));
@@ -151,12 +151,12 @@ final class ReproduceCommand implements Callable<Integer> {
     return outcome.allAvailablePass() ? Main.EXIT_OK : Main.EXIT_DIVERGED;
   }
 
+  /** Columns of the claims table: the terminal width it fits, and where the claim text starts. */
+  static final int TABLE_WIDTH = 100;
+  private static final int TEXT_COLUMN = 13;
+
   private void printTable(PrintWriter o, Reproduction.Outcome outcome) {
-    o.println();
-    o.printf(Locale.ROOT, "%-3s %-50s %-14s %s%n", "#", "claim", "verdict", "measured");
-    for (ClaimResult c : outcome.claims()) {
-      o.printf(Locale.ROOT, "%-3d %-50s %-14s %s%n", c.number(), c.title(), verdict(c.verdict()), c.headline());
-    }
+    o.print(claimsTable(outcome.claims()));
     long pass = outcome.claims().stream().filter(c -> c.verdict() == Verdict.PASS).count();
     long fail = outcome.claims().stream().filter(c -> c.verdict() == Verdict.FAIL).count();
     long na = outcome.claims().size() - pass - fail;
@@ -170,7 +170,43 @@ final class ReproduceCommand implements Callable<Integer> {
     o.flush();
   }
 
+  /**
+   * The claims table: one block per claim, number and verdict (aligned, coloured on a terminal)
+   * before the title, the measured numbers below it, wrapped to {@value #TABLE_WIDTH} columns.
+   */
+  static String claimsTable(List<ClaimResult> claims) {
+    StringBuilder b = new StringBuilder("\n");
+    b.append(String.format(Locale.ROOT, "%-3s %-8s %s%n", "#", "verdict", "claim (measured below)"));
+    String indent = " ".repeat(TEXT_COLUMN);
+    for (ClaimResult c : claims) {
+      b.append(String.format(Locale.ROOT, "%-3d ", c.number()))
+          .append(Terminal.verdict(verdict(c.verdict()), 8, c.verdict() == Verdict.PASS, c.verdict() == Verdict.FAIL))
+          .append(' ').append(c.title()).append('\n');
+      for (String line : wrap(c.headline(), TABLE_WIDTH - TEXT_COLUMN)) {
+        b.append(indent).append(line).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  /** {@code text} broken at spaces into lines of at most {@code width} characters (a longer word stays whole). */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new java.util.ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
+  }
+
   private static String verdict(Verdict v) {
-    return v == Verdict.NOT_AVAILABLE ? "not available" : v.name();
+    return v == Verdict.NOT_AVAILABLE ? "n/a" : v.name();
   }
 }

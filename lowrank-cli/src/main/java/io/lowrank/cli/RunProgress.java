@@ -4,9 +4,7 @@ import io.lowrank.experiment.job.ResumableRuns;
 import io.lowrank.experiment.spec.RunSpec;
 import java.io.PrintWriter;
 import java.util.Locale;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
  * Progress over the runs of an experiment, on stderr: a progress bar with ETA on a terminal, and
@@ -38,8 +36,7 @@ final class RunProgress implements ResumableRuns.Listener, AutoCloseable {
     }
     started0 = true;
     if (interactive) {
-      bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setUnit(" runs", 1)
-          .setConsumer(new ConsoleProgressBarConsumer(System.err, 100)).setUpdateIntervalMillis(250).build();
+      bar = Terminal.bar(task, total, 100).setUnit(" runs", 1).build();
     } else {
       err.printf(Locale.ROOT, "%s: %d runs%n", task, total);
       err.flush();

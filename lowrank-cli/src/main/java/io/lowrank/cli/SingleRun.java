@@ -62,6 +62,13 @@ final class SingleRun {
       stdout.print(RunText.of(r, written, out == null ? null : out.toString()));
     }
     stdout.flush();
+    if (r.solve().termination() == io.lowrank.solver.Termination.INTERRUPTED) {
+      stderr.println("lowrank " + command + ": interrupted at iteration " + r.solve().iterations()
+          + (out == null ? "; add --out DIR to keep the history of an interrupted run"
+              : "; the history so far and summary.json (termination INTERRUPTED) are in " + out));
+      stderr.flush();
+      return Main.EXIT_INTERRUPTED;
+    }
     if (r.diverged()) {
       return Divergence.report(stderr, command, r.solve(), "", r.stepSize(), knob(spec));
     }

@@ -90,7 +90,7 @@ final class SweepCommand implements Callable<Integer> {
     SweepJob.Outcome outcome;
     String engineName;
     try (io.lowrank.experiment.engine.Engine engine = engineOptions.open(workers);
-        RunProgress progress = new RunProgress("sweep", preview.runs().size(), System.console() != null, stderr)) {
+        RunProgress progress = new RunProgress("sweep", preview.runs().size(), Terminal.interactive(), stderr)) {
       engineName = engine.name();
       outcome = SweepJob.run(sweep, dir, engine, workers, force, Main.version(), progress);
     }

@@ -147,10 +147,15 @@ class SenseRunTest {
   }
 
   @Test
-  void versionFallsBackToDevOutsideAJar() {
+  void versionNamesTheKernelsAndFallsBackToDevOutsideAJar() {
     CliRun run = CliRun.of("--version");
     assertThat(run.status()).isZero();
-    assertThat(run.out().strip()).isEqualTo("lowrank dev");
+    java.util.List<String> lines = run.out().strip().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("lowrank dev");
+    // the CLI's tests run without --add-modules jdk.incubator.vector: the plain kernels, and how to get the fast ones
+    assertThat(lines.get(1)).startsWith("kernels: plain Java").contains("--add-modules jdk.incubator.vector")
+        .contains(Runtime.getRuntime().availableProcessors() + " core");
+    assertThat(lines.get(2)).startsWith("Java " + System.getProperty("java.version"));
   }
 
   @Test

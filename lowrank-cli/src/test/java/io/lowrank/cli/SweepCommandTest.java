@@ -148,7 +148,7 @@ class SweepCommandTest {
   }
 
   /** The runs of a sweep directory that are complete (their summary.json exists). */
-  private static long storedRuns(Path runs) throws IOException {
+  static long storedRuns(Path runs) throws IOException {
     if (!Files.isDirectory(runs)) {
       return 0;
     }

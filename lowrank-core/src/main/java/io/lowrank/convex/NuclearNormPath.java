@@ -99,7 +99,7 @@ public final class NuclearNormPath {
       stages.add(new Stage(lambdas[k], result, state.objective()));
       offset += result.iterations();
       nanos += result.solveNanos();
-      if (result.termination() == Termination.DIVERGED) {
+      if (result.termination() == Termination.DIVERGED || result.termination() == Termination.INTERRUPTED) {
         break;
       }
     }

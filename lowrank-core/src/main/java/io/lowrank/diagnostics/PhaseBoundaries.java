@@ -20,7 +20,7 @@ public record PhaseBoundaries(int t1, int t2, double rate, double floor, double 
     return !Double.isNaN(floor);
   }
 
-  /** True when T1 < T2 were both found. */
+  /** True when T1 &lt; T2 were both found. */
   public boolean ordered() {
     return t1 >= 0 && t2 > t1;
   }

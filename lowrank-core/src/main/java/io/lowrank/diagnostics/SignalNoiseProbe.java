@@ -8,7 +8,7 @@ import io.lowrank.solver.Iterate;
 import java.util.List;
 
 /**
- * The ground-truth decomposition of U_t of S&S (docs/math.md §7). With V_X an orthonormal basis of
+ * The ground-truth decomposition of U_t of S&amp;S (docs/math.md §7). With V_X an orthonormal basis of
  * col(X) and the SVD V_X^T U_t = V_t Sigma_t W_t^T (W_t r' x r):
  * <ul>
  *   <li>{@code signal} = sigma_min(V_X^T U_t);

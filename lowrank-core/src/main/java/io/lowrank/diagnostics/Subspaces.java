@@ -10,7 +10,7 @@ public final class Subspaces {
 
   /**
    * sin of the largest principal angle between span(a) and span(b), for orthonormal bases a (n x p)
-   * and b (n x q) with q <= p: ||(I - a a^T) b||, the spectral norm.
+   * and b (n x q) with q ≤ p: ||(I - a a^T) b||, the spectral norm.
    */
   public static double sinLargestAngle(Mat a, Mat b) {
     Mat atb = new Mat(a.cols(), b.cols());

@@ -78,7 +78,7 @@ public final class Mat {
     System.arraycopy(source.data, 0, data, 0, data.length);
   }
 
-  /** A copy of the first k columns (rows x k), 0 <= k <= cols. */
+  /** A copy of the first k columns (rows x k), 0 ≤ k ≤ cols. */
   public Mat leadingColumns(int k) {
     if (k < 0 || k > cols) {
       throw new IllegalArgumentException("cannot take " + k + " leading columns of a " + rows + " x " + cols + " matrix");

@@ -6,7 +6,7 @@ import io.lowrank.linalg.Check;
  * Parameters of a planted PSD ground truth M* = X X^T (docs/math.md §2).
  *
  * @param n dimension, >= 1
- * @param r rank, 1 <= r <= n
+ * @param r rank, 1 ≤ r ≤ n
  * @param kappa condition number sigma_1(M*) / sigma_r(M*), >= 1
  * @param spacing spacing of the singular values of X
  */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Plain gradient descent (docs/math.md §3) on K trajectories of one problem at once:
- * U_k <- U_k - mu grad f(U_k), all members evaluated in one shared pass over the measurement
+ * U_k ← U_k - mu grad f(U_k), all members evaluated in one shared pass over the measurement
  * operator per iteration (see {@link BatchedSymmetricObjective}). This is what alpha sweeps and
  * seeds of the initialisation on one problem need: each row of A is read once per iteration for all
  * K members instead of K times.

@@ -28,7 +28,7 @@ public interface Direction {
   /** A direction bound to one trajectory's buffers. */
   interface Bound {
     /**
-     * The direction D to subtract from a factor, F <- F - mu D, given the factor F, its partner P,
+     * The direction D to subtract from a factor, F ← F - mu D, given the factor F, its partner P,
      * the gradient with respect to F and the loss. Symmetric models pass P = F = U; asymmetric
      * models pass (F, P) = (L, R) for the L-step and (R, L) for the R-step, so that ScaledGD's
      * preconditioner (P^T P + lambda I)^{-1} is built from the partner. May return {@code grad}

@@ -125,6 +125,8 @@ public final class Driver {
         why = Termination.MAX_ITERATIONS;
       } else if (solveNanos >= limitNanos) {
         why = Termination.TIME_LIMIT;
+      } else if (StopRequest.isRequested()) {
+        why = Termination.INTERRUPTED;
       }
       return why == null;
     }
@@ -206,6 +208,7 @@ public final class Driver {
       case STALLED -> String.format(Locale.ROOT, "loss stopped changing at iteration %d (f = %.3e)", t, f);
       case TIME_LIMIT -> String.format(Locale.ROOT, "time limit reached after %d iterations", t);
       case EARLY_STOPPED -> String.format(Locale.ROOT, "stopped by an observer at iteration %d", t);
+      case INTERRUPTED -> String.format(Locale.ROOT, "interrupted at iteration %d", t);
       case DIVERGED -> String.format(Locale.ROOT, "diverged from initial loss %.3e", initial);
     };
   }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * "spectral + GD" is {@link #GD} from the spectral start.
  */
 public enum Method {
-  /** Gradient descent on the factors (MATH: U <- U - mu grad f(U)). */
+  /** Gradient descent on the factors (MATH: U ← U - mu grad f(U)). */
   GD("gd", "GD"),
   /** ScaledGD of Tong, Ma and Chi (2021): preconditioner (U^T U)^{-1}, exact rank. */
   SCALED_GD("scaledgd", "ScaledGD"),

@@ -7,7 +7,7 @@ import java.time.Duration;
  * When the {@link Driver} stops a run.
  *
  * @param maxIterations iteration budget, >= 0
- * @param tolerance CONVERGED once ||A(UU^T) - y|| / ||y|| = sqrt(f(U)/f(0)) <= tolerance; 0 disables
+ * @param tolerance CONVERGED once ||A(UU^T) - y|| / ||y|| = sqrt(f(U)/f(0)) ≤ tolerance; 0 disables
  * @param timeLimit TIME_LIMIT once the solve time exceeds it; null disables
  * @param divergenceFactor DIVERGED once f(U) > divergenceFactor * f(U_0) (or f is not finite)
  * @param stallWindow STALLED once f changed by a relative amount below {@code stallTolerance}

@@ -13,5 +13,7 @@ public enum Termination {
   /** The wall-clock limit was reached. */
   TIME_LIMIT,
   /** An observer (e.g. validation early stopping) asked to stop. */
-  EARLY_STOPPED
+  EARLY_STOPPED,
+  /** The process was asked to stop ({@link StopRequest}, e.g. Ctrl-C): the run is incomplete. */
+  INTERRUPTED
 }

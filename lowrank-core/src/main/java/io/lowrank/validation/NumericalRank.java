@@ -83,7 +83,7 @@ public final class NumericalRank {
    * @param residualRms the per-entry error estimate (the held-out RMSE), >= 0 (NaN: relative rule only)
    * @param rows n1
    * @param cols n2
-   * @param observed |Omega|, the entries fitted, 1 <= observed <= n1 n2
+   * @param observed |Omega|, the entries fitted, 1 ≤ observed ≤ n1 n2
    */
   public static double noiseAwareThreshold(double[] singularValues, double residualRms, int rows, int cols,
       long observed) {

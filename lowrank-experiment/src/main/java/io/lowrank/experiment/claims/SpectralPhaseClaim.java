@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Claim 3 (docs/math.md §10): Phase I is spectral. Until T1, U_t tracks the power iterate; at T1 the
  * top-r left singular subspace of U_t is aligned with the top-r eigenspace L of A*(y), the angle
- * falling as alpha falls and as r' grows (<= 0.05 at r' = n, alpha = 1e-6); and the angle to col(X)
+ * falling as alpha falls and as r' grows (≤ 0.05 at r' = n, alpha = 1e-6); and the angle to col(X)
  * at T1 is close to the angle between L and col(X).
  */
 public final class SpectralPhaseClaim implements Claim {

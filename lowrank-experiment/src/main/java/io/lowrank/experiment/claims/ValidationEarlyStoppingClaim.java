@@ -42,8 +42,8 @@ public final class ValidationEarlyStoppingClaim implements Claim {
    * @param patience early-stopping patience (iterations)
    * @param holdOut held-out fraction
    * @param seeds seeds
-   * @param withinBest PASS needs median(chosen / best) <= this (1.5)
-   * @param belowFinal PASS needs median(chosen / final) <= this ("far below")
+   * @param withinBest PASS needs median(chosen / best) ≤ this (1.5)
+   * @param belowFinal PASS needs median(chosen / final) ≤ this ("far below")
    * @param setting the problem the runs are on (its noise, when it has any, replaces sigma)
    */
   public record Config(int n, int r, int oversampling, double sigma, double alpha, int horizon, int recordEvery,

@@ -12,7 +12,7 @@ import java.util.Locale;
  * @param kappa condition number of M*
  * @param noise noise level sigma
  * @param width factor width r' (0 for the convex baseline, which has none)
- * @param iterationsToEps first recorded iteration with relative test error <= eps, or -1
+ * @param iterationsToEps first recorded iteration with relative test error ≤ eps, or -1
  * @param secondsToEps solve time at that iteration, or NaN
  * @param finalError relative test error at the end
  * @param iterations iterations run

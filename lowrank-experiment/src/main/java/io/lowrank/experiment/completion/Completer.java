@@ -137,7 +137,9 @@ public final class Completer {
     if (first.failed()) {
       return new Fit(null, first, null);
     }
-    if (!refit || first.chosenIteration() <= 0) {
+    // interrupted (StopRequest): the best iterate so far is the model; a refit would stop at once
+    boolean interrupted = first.solve().termination() == io.lowrank.solver.Termination.INTERRUPTED;
+    if (!refit || first.chosenIteration() <= 0 || interrupted) {
       return new Fit(model(ratings, first.run().spec(), first.baseline(), first.left(), first.right(),
           first.singularValues(), first.rankThreshold(), first, first.trainRmse(), first.trainEntries(),
           first.solve().iterations(), first.solve().termination().name(), false), first, null);

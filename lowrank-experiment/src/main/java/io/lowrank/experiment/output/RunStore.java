@@ -81,9 +81,13 @@ public final class RunStore {
 
   /**
    * Writes the run: history.csv, the factors when {@code factors} (and the run did not diverge), then
-   * summary.json (which makes it complete). Thread-safe for distinct runs.
+   * summary.json (which makes it complete). Thread-safe for distinct runs. An INTERRUPTED run is
+   * not written.
    */
   public void save(RunSpec requested, RunResult r, boolean factors) throws IOException {
+    if (r.solve().termination() == io.lowrank.solver.Termination.INTERRUPTED) {
+      return; // an incomplete run is never stored as complete: a resumed job runs it again
+    }
     Path dir = dir(requested);
     Files.createDirectories(dir);
     HistoryCsv.write(dir.resolve(RunFiles.HISTORY), r.history());

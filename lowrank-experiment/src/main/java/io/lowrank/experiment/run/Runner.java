@@ -21,6 +21,8 @@ import io.lowrank.solver.Iterate;
 import io.lowrank.solver.Method;
 import io.lowrank.solver.Observer;
 import io.lowrank.solver.SolveResult;
+import io.lowrank.solver.StopRequest;
+import io.lowrank.solver.Termination;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -129,7 +131,10 @@ public final class Runner {
    * As {@link #runAll(List, ProgressListener)}, handing every result with the spec it was asked for
    * to {@code sink} on the worker thread that produced it, as soon as its batch is done and before {@code progress} hears of it
    * (e.g. to write it to disk, so that a killed process loses only the runs in flight). The sink
-   * is called by several threads at once for different runs.
+   * is called by several threads at once for different runs. Runs ended by a
+   * {@link StopRequest} reach neither the sink nor {@code progress}.
+   *
+   * @throws RunsInterruptedException when a {@link StopRequest} ended or skipped runs
    */
   public Map<RunSpec, RunResult> runAll(List<RunSpec> specs, ProgressListener progress,
       java.util.function.BiConsumer<RunSpec, RunResult> sink) {
@@ -155,27 +160,40 @@ public final class Runner {
       List<Future<List<RunResult>>> futures = new ArrayList<>();
       for (List<RunSpec> batch : batches) {
         futures.add(pool.submit(() -> {
+          if (StopRequest.isRequested()) { // asked to stop: do not even build the workload
+            return null;
+          }
           List<RunResult> results = runBatch(batch);
           if (pending.get(Workloads.Key.of(batch.get(0))).decrementAndGet() == 0) {
             workloads.release(batch.get(0));
           }
           for (int k = 0; k < batch.size(); k++) {
-            sink.accept(batch.get(k), results.get(k));
+            if (results.get(k).solve().termination() != Termination.INTERRUPTED) {
+              sink.accept(batch.get(k), results.get(k));
+            }
           }
           synchronized (progress) {
-            for (RunSpec spec : batch) {
-              progress.completed(done.incrementAndGet(), distinct.size(), spec);
+            for (int k = 0; k < batch.size(); k++) {
+              if (results.get(k).solve().termination() != Termination.INTERRUPTED) {
+                progress.completed(done.incrementAndGet(), distinct.size(), batch.get(k));
+              }
             }
           }
           return results;
         }));
       }
       Map<RunSpec, RunResult> bySpec = new HashMap<>();
+      boolean interrupted = false;
       for (int b = 0; b < batches.size(); b++) {
         List<RunResult> results = futures.get(b).get();
-        for (int k = 0; k < results.size(); k++) {
+        interrupted |= results == null;
+        for (int k = 0; results != null && k < results.size(); k++) {
+          interrupted |= results.get(k).solve().termination() == Termination.INTERRUPTED;
           bySpec.put(batches.get(b).get(k), results.get(k));
         }
+      }
+      if (interrupted) {
+        throw new RunsInterruptedException(done.get(), distinct.size());
       }
       Map<RunSpec, RunResult> out = new LinkedHashMap<>();
       for (RunSpec spec : distinct) {

@@ -4,7 +4,7 @@ package io.lowrank.experiment.spec;
  * When a run stops (the Driver's rules, docs/math.md, "Stopping").
  *
  * @param iterations iteration budget (default 2000; 5000 for ratings)
- * @param tolerance CONVERGED once ||A(UU^T) - y|| / ||y|| <= tolerance; 0 disables (default 1e-10;
+ * @param tolerance CONVERGED once ||A(UU^T) - y|| / ||y|| ≤ tolerance; 0 disables (default 1e-10;
  *     0 for ratings, where early stopping decides)
  * @param timeLimit seconds of solve time, or null for none
  * @param targetError stop (EARLY_STOPPED) once the recorded test error is below this; needs a ground
