@@ -127,6 +127,7 @@ public final class CompareCommand implements Callable<Integer> {
       outcome = Comparison.run(plan, workers, progress);
     }
     String version = Main.version();
+    io.lowrank.report.FigureFiles.write(out, io.lowrank.experiment.compare.CompareFigures.of(outcome));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.render(outcome, version));
     CompareFiles.write(outcome, out, version); // summary.json last: it marks the directory complete
     if (run.json) {

@@ -9,11 +9,9 @@ import io.lowrank.experiment.figure.Figure;
 import io.lowrank.experiment.formats.AtomicFiles;
 import io.lowrank.experiment.formats.Npy;
 import io.lowrank.experiment.formats.PairFiles;
-import io.lowrank.experiment.output.FigureCsv;
 import io.lowrank.linalg.Mat;
 import io.lowrank.report.CompletionReport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,14 +63,7 @@ final class CompleteOutputs {
     CompleteSummary.Outputs p = writePredictions(dir, model, pairs, topK, policy);
     files.addAll(p.files());
     List<Figure> figures = CompletionFigures.of(model, first);
-    Path figDir = dir.resolve(FIGURES);
-    Files.createDirectories(figDir);
-    for (Figure f : figures) {
-      AtomicFiles.writeString(figDir.resolve(f.id() + ".svg"), CompletionReport.svg(f));
-      AtomicFiles.writeString(figDir.resolve(f.id() + ".csv"), FigureCsv.of(f));
-      files.add(FIGURES + "/" + f.id() + ".svg");
-      files.add(FIGURES + "/" + f.id() + ".csv");
-    }
+    files.addAll(io.lowrank.report.FigureFiles.write(dir, figures));
     AtomicFiles.writeString(dir.resolve(REPORT), CompletionReport.render(title, facts(model, first), figures, version));
     files.add(REPORT);
     return new CompleteSummary.Outputs(dir.toString(), List.copyOf(files), p.predictions(), p.coldStart(), p.topK());

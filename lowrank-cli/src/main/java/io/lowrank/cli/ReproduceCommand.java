@@ -16,6 +16,7 @@ import io.lowrank.experiment.output.ReproductionFiles;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.experiment.spec.SpecPaths;
+import io.lowrank.report.FigureFiles;
 import io.lowrank.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -77,6 +78,10 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--print-spec", description = "print the resolved spec of every run as YAML documents and exit.")
   boolean printSpec;
 
+  @Option(names = "--figures-only", description = "run nothing: regenerate report.html, figures/ and summary.json "
+      + "from the runs stored in DIR (give the --out, --quick, --seeds, --set and --claims of the run that wrote it).")
+  boolean figuresOnly;
+
   /** The claims to check for a budget and setting (replaceable in tests). */
   java.util.function.BiFunction<Budget, Setting, List<Claim>> claimsFor = ClaimSuite::at;
 
@@ -133,15 +138,27 @@ final class ReproduceCommand implements Callable<Integer> {
       stdout.flush();
       return Main.EXIT_OK;
     }
+    if (figuresOnly && force) {
+      throw new BadInputException("--figures-only reads the runs in --out and --force would clear them; accepted: one "
+          + "of them");
+    }
+    if (figuresOnly && !java.nio.file.Files.isDirectory(out.resolve(ReproductionJob.RUNS))) {
+      throw new BadInputException("--figures-only: " + out + " holds no runs of a reproduction; accepted: the --out "
+          + "DIR of an earlier lowrank reproduce (or drop --figures-only to run it)");
+    }
+    if (figuresOnly) {
+      ReproductionJob.requireSame(claims, budget, setting, out); // before anything in DIR is touched
+    }
     OutputDirs.prepare(out, "--out");
     OutputDirs.requireSpace(out, OutputSize.job(runs, OutputDirs.REPORT_BYTES), "--out");
     Reproduction.Outcome outcome;
     String version = Main.version();
     try (RunProgress progress = new RunProgress("reproduce", Reproduction.countRuns(claims), Terminal.interactive(), stderr)) {
-      outcome = ReproductionJob.run(claims, budget, setting, nThreads, out, force, version, progress);
+      outcome = ReproductionJob.run(claims, budget, setting, nThreads, out, force, version, progress, figuresOnly);
     }
+    FigureFiles.write(out, outcome.claims().stream().flatMap(c -> c.figures().stream()).toList());
     AtomicFiles.writeString(out.resolve(ReproductionJob.REPORT), HtmlReport.render(outcome, version));
-    ReproductionFiles.write(outcome, out, version);
+    ReproductionFiles.write(outcome, out, version); // summary.json last: it marks the directory complete
     if (json) {
       stdout.print(Json.toJson(ReproductionFiles.summary(outcome, version, List.of())));
       stdout.flush();

@@ -1,11 +1,8 @@
 package io.lowrank.cli;
 
-import io.lowrank.experiment.figure.Figure;
-import io.lowrank.experiment.figure.Heatmap;
 import io.lowrank.experiment.formats.AtomicFiles;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.job.SweepJob;
-import io.lowrank.experiment.output.FigureCsv;
 import io.lowrank.experiment.output.Json;
 import io.lowrank.experiment.output.OutputSize;
 import io.lowrank.experiment.output.ResultsCsv;
@@ -15,10 +12,10 @@ import io.lowrank.experiment.sweep.PointSummary;
 import io.lowrank.experiment.sweep.SweepFigures;
 import io.lowrank.experiment.sweep.SweepPlan;
 import io.lowrank.experiment.sweep.SweepSpec;
+import io.lowrank.report.FigureFiles;
 import io.lowrank.report.SweepReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,26 +114,10 @@ final class SweepCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  /** figures/<id>.svg and figures/<id>.csv for every figure; the relative paths written. */
+  /** figures/<id>.svg and figures/<id>.csv for every figure; the relative paths of the SVGs. */
   static List<String> writeFigures(Path dir, SweepFigures figures) throws IOException {
-    Path fig = dir.resolve(SweepJob.FIGURES);
-    Files.createDirectories(fig);
-    List<String> files = new ArrayList<>();
-    for (Heatmap h : figures.heatmaps()) {
-      AtomicFiles.writeString(fig.resolve(h.id() + ".svg"), xml(SweepReport.svg(h)));
-      AtomicFiles.writeString(fig.resolve(h.id() + ".csv"), FigureCsv.of(h));
-      files.add(SweepJob.FIGURES + "/" + h.id() + ".svg");
-    }
-    for (Figure f : figures.figures()) {
-      AtomicFiles.writeString(fig.resolve(f.id() + ".svg"), xml(SweepReport.svg(f)));
-      AtomicFiles.writeString(fig.resolve(f.id() + ".csv"), FigureCsv.of(f));
-      files.add(SweepJob.FIGURES + "/" + f.id() + ".svg");
-    }
-    return files;
-  }
-
-  private static String xml(String svg) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg;
+    return FigureFiles.write(dir, figures.figures(), figures.heatmaps()).stream().filter(f -> f.endsWith(".svg"))
+        .toList();
   }
 
   static Map<String, Object> summary(SweepJob.Outcome o, List<String> figures, String version, int workers) {

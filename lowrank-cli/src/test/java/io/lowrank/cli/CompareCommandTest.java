@@ -75,6 +75,18 @@ class CompareCommandTest {
     String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
     assertThat(html).doesNotContain("src=").doesNotContain("<script").doesNotContain("NaN").doesNotContain("Infinity");
     assertThat(html).contains("<table class=\"runs\" id=\"runs\">");
+    // every figure also standalone: figures/<id>.svg (XML, the inline drawing) and figures/<id>.csv (its data)
+    for (String id : figures) {
+      String name = id.substring("fig-".length());
+      Path svg = out.resolve("figures/" + name + ".svg");
+      assertThat(DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile()).getDocumentElement()
+          .getTagName()).isEqualTo("svg");
+      String drawing = Files.readString(svg, StandardCharsets.UTF_8);
+      assertThat(html).contains(drawing.substring(drawing.indexOf('\n') + 1));
+      List<String> csv = Files.readAllLines(out.resolve("figures/" + name + ".csv"), StandardCharsets.UTF_8);
+      assertThat(csv.get(0)).isIn("series,x,y,lo,hi", "panel,series,x,y,lo,hi");
+      assertThat(csv).hasSizeGreaterThan(1);
+    }
   }
 
   @Test

@@ -97,6 +97,10 @@ public final class CompareReport {
           .append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
+    if (outcome.runs().stream().anyMatch(r -> !r.reached() && Double.isFinite(r.finalError()))) {
+      h.append("<p class=\"meta\">").append(HtmlPage.esc(Comparison.NOT_REACHED_NOTE.replace("- under \"its to eps\"",
+          "— under “iterations to ε”").replace("eps", "ε"))).append("</p>\n");
+    }
   }
 
   private static String join(List<Double> v) {

@@ -29,10 +29,14 @@ final class HtmlPage {
     return h.toString();
   }
 
-  /** A figure element: the SVG and a caption. */
+  /**
+   * A figure element: the SVG (its title is drawn in it) and a caption naming the standalone files
+   * of {@link FigureFiles}, rather than repeating the title.
+   */
   static void figure(StringBuilder h, Figure f) {
     h.append("<figure id=\"fig-").append(esc(f.id())).append("\">\n").append(FigureRenderer.svg(f)).append('\n')
-        .append("<figcaption>").append(esc(f.title())).append("</figcaption>\n</figure>\n");
+        .append("<figcaption>Standalone: <code>figures/").append(esc(f.id())).append(".svg</code>; data: <code>figures/")
+        .append(esc(f.id())).append(".csv</code></figcaption>\n</figure>\n");
   }
 
   /** A two-column table of names and values (values as text, or numbers via {@link #number}). */
@@ -43,12 +47,18 @@ final class HtmlPage {
     h.append("</table>\n");
   }
 
-  /** A number for tables: 4 significant digits, scientific outside [1e-3, 1e5), "—" when not finite. */
+  /**
+   * A number for tables: integers (iteration counts) as integers, else 4 significant digits,
+   * scientific outside [1e-3, 1e5); "—" when not finite.
+   */
   static String number(Double v) {
     if (v == null || !Double.isFinite(v)) {
       return "—";
     }
     double a = Math.abs(v);
+    if (v == Math.rint(v) && a < 1e7) {
+      return Long.toString(v.longValue());
+    }
     if (a != 0 && (a < 1e-3 || a >= 1e5)) {
       return String.format(Locale.ROOT, "%.3e", v);
     }

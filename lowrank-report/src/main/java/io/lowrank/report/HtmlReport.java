@@ -60,12 +60,36 @@ public final class HtmlReport {
     }
     if (!c.numbers().isEmpty()) {
       h.append("<h3>Measured</h3>\n<table class=\"kv numbers\">\n");
-      new TreeMap<>(c.numbers()).forEach((k, v) -> h.append("<tr><th>").append(esc(k)).append("</th><td>")
-          .append(number(v)).append("</td></tr>\n"));
+      new TreeMap<>(c.numbers()).forEach((k, v) -> h.append("<tr><th title=\"").append(esc(k)).append("\">")
+          .append(esc(humanKey(k))).append("</th><td>").append(number(v)).append("</td></tr>\n"));
       h.append("</table>\n");
     }
     h.append("<p class=\"verdict\">").append(badge(c.verdict())).append(" <b>Criterion:</b> ").append(esc(c.criterion()))
         .append("</p>\n</section>\n");
+  }
+
+  /**
+   * A summary.json number key as a reader sees it: {@code final_test_error.m5nr.alpha1.00e-06} →
+   * "final test error · m = 5nr · α = 1.00e-06" (the key itself stays in the cell's title).
+   */
+  static String humanKey(String key) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    for (String p : key.split("\\.(?![0-9])")) {
+      String q = p.replace('_', ' ');
+      if (q.matches("alpha[0-9].*")) {
+        q = "α = " + q.substring(5);
+      } else if (q.matches("seed[0-9]+")) {
+        q = "seed " + q.substring(4);
+      } else if (q.matches("m[0-9]+nr")) {
+        q = "m = " + q.substring(1);
+      } else if (q.matches("kappa[0-9].*")) {
+        q = "κ = " + q.substring(5);
+      } else if (q.matches("width[0-9]+")) {
+        q = "r′ = " + q.substring(5);
+      }
+      parts.add(q);
+    }
+    return String.join(" · ", parts);
   }
 
   private static String number(Double v) {

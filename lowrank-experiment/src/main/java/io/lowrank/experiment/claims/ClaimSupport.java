@@ -60,8 +60,10 @@ final class ClaimSupport {
 
   /** Position of alpha on the shared sequential ramp: 1 -> 0, 1e-1 -> 1, ..., 1e-8 -> 8. */
   static Series.Color alphaColor(double alpha) {
+    // qualitative (Okabe–Ito, colour-blind safe), keyed on the decade of α: neighbouring decades
+    // (1e-3, 1e-4, 1e-5) get clearly different colours, and one α has one colour in every figure
     int k = (int) Math.round(-Math.log10(alpha));
-    return Series.Color.sequential(Math.max(0, Math.min(8, k)), 9);
+    return Series.Color.qualitative(Math.floorMod(k, 7));
   }
 
   /** "1e-06" style. */
@@ -90,6 +92,37 @@ final class ClaimSupport {
   /** Test error (or another column) against iteration for one run, as a line. */
   static Series trace(RunResult run, String column, String label, Series.Color color) {
     return Series.line(label, run.history().column(Columns.ITERATION), run.history().column(column), color);
+  }
+
+  /** {@code count} copies of {@code value}. */
+  static double[] filled(int count, double value) {
+    double[] v = new double[count];
+    java.util.Arrays.fill(v, value);
+    return v;
+  }
+
+  /**
+   * Labelled ticks for a short log axis over [lo, hi] (e.g. 60 to 400, where decade ticks would
+   * label only 100): multiples m × 10^k with m from 1, 2, 5, or the finer 1, 2, 3, 5, 7, or 1 to 9,
+   * the coarsest that puts at least four ticks inside [lo, hi].
+   */
+  static double[] ticks125(double lo, double hi) {
+    double[][] mantissas = {{1, 2, 5}, {1, 2, 3, 5, 7}, {1, 2, 3, 4, 5, 6, 7, 8, 9}};
+    List<Double> t = new java.util.ArrayList<>();
+    for (double[] ms : mantissas) {
+      t.clear();
+      for (double d = Math.pow(10, Math.floor(Math.log10(Math.max(lo, 1e-300)))); d <= hi; d *= 10) {
+        for (double m : ms) {
+          if (m * d >= lo && m * d <= hi) {
+            t.add(m * d);
+          }
+        }
+      }
+      if (t.size() >= 4) {
+        break;
+      }
+    }
+    return t.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** Adds the three phase bands of a run to a figure builder (when detected). */

@@ -97,15 +97,21 @@ public final class ErrorVsAlphaClaim implements Claim {
   public ClaimResult evaluate(Map<RunSpec, RunResult> results) {
     Map<String, Double> numbers = new LinkedHashMap<>();
     double[] logAlpha = Stats.log10(c.alphas());
-    Figure.Builder errFig = Figure.builder("claim1-final-error", "Final test error vs α (median over seeds)")
+    Figure.Builder errFig = Figure.builder("claim1-final-error",
+            "Final test error vs α (median, bars: min–max over " + c.seeds().length + " seeds)")
         .x("initial scale α", true).y("relative test error at the horizon", true);
     double[] slopes = new double[c.oversamplings().length];
     StringBuilder note = new StringBuilder();
     for (int k = 0; k < c.oversamplings().length; k++) {
       int o = c.oversamplings()[k];
       double[] med = new double[c.alphas().length];
+      double[] lo = new double[c.alphas().length];
+      double[] hi = new double[c.alphas().length];
       for (int i = 0; i < c.alphas().length; i++) {
         med[i] = ClaimSupport.median(results, spec(o, c.alphas()[i]), c.seeds(), r -> r.last(Columns.TEST_ERROR));
+        double[] each = ClaimSupport.perSeed(results, spec(o, c.alphas()[i]), c.seeds(), r -> r.last(Columns.TEST_ERROR));
+        lo[i] = Stats.quantile(each, 0);
+        hi[i] = Stats.quantile(each, 1);
         numbers.put("final_test_error.m" + o + "nr.alpha" + sci(c.alphas()[i]), med[i]);
       }
       Stats.Line line = Stats.fit(logAlpha, Stats.log10(med));
@@ -113,13 +119,24 @@ public final class ErrorVsAlphaClaim implements Claim {
       numbers.put("slope.m" + o + "nr", line.slope());
       numbers.put("slope_r2.m" + o + "nr", line.rSquared());
       Series.Color color = Series.Color.qualitative(k);
-      errFig.add(Series.points("m = " + o + "nr (slope " + fixed(line.slope(), 2) + ")", c.alphas(), med, color));
+      errFig.add(Series.errorBars("m = " + o + "nr (slope " + fixed(line.slope(), 2) + ")", c.alphas(), med, lo, hi,
+          color));
       double[] fitted = new double[c.alphas().length];
       for (int i = 0; i < fitted.length; i++) {
         fitted[i] = Math.pow(10, line.intercept() + line.slope() * logAlpha[i]);
       }
       errFig.add(Series.dashed("fit m = " + o + "nr", c.alphas(), fitted, color));
       note.append(k == 0 ? "" : ", ").append("slope(").append(o).append("nr) = ").append(fixed(line.slope(), 2));
+    }
+    // reference: error ∝ α (slope 1), through the median of the largest m at the largest α
+    double[] ref = new double[c.alphas().length];
+    double anchor = ClaimSupport.median(results, spec(c.oversamplings()[c.oversamplings().length - 1], c.alphas()[0]),
+        c.seeds(), r -> r.last(Columns.TEST_ERROR));
+    for (int i = 0; i < ref.length; i++) {
+      ref[i] = anchor * c.alphas()[i] / c.alphas()[0];
+    }
+    if (anchor > 0 && Double.isFinite(anchor)) {
+      errFig.add(Series.dashed("reference slope 1 (error ∝ α)", c.alphas(), ref, Series.Color.neutral()));
     }
     errFig.annotation(note.toString());
     double overfitResidual = ClaimSupport.median(results, overfitSpec(), c.seeds(), r -> r.last(Columns.RELATIVE_RESIDUAL));

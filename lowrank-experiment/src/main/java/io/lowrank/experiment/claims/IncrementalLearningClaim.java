@@ -216,8 +216,8 @@ public final class IncrementalLearningClaim implements Claim {
     RunResult run = results.get(spec(smallest).withSeed(seed));
     double[] s = eigenvalues();
     Figure.Builder sv = Figure.builder("claim9-stages",
-            "σ_k(U_t)² over t, " + alphaLabel(smallest) + ", seed " + seed + " (marks: t_k; dashed: σ_k(M*))")
-        .x("iteration t", false).y("σ_k(U_t)²", true);
+            "σ_{k}(U_{t})² over t, " + alphaLabel(smallest) + ", seed " + seed + " (marks: t_k; dashed: σ_k(M*))")
+        .x("iteration t", false).y("σ_{k}(U_{t})²", true);
     double[] t = run.history().column(Columns.ITERATION);
     for (int k = 0; k < c.rank(); k++) {
       double[] v = run.history().column(Columns.singularValue(k + 1)).clone();
@@ -232,7 +232,7 @@ public final class IncrementalLearningClaim implements Claim {
       }
     }
     Figure.Builder loss = Figure.builder("claim9-loss", "Loss over t with its plateaus, " + alphaLabel(smallest)
-        + ", seed " + seed).x("iteration t", false).y("f(U_t)", true)
+        + ", seed " + seed).x("iteration t", false).y("f(U_{t})", true)
         .add(Series.line("loss", t, run.history().column(Columns.LOSS), Series.Color.qualitative(0)));
     if (run.stages() != null) {
       for (Stages.Plateau p : run.stages().plateaus()) {

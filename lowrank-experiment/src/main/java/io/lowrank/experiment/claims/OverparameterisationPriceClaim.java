@@ -282,15 +282,29 @@ public final class OverparameterisationPriceClaim implements Claim {
     Figure.Builder a = Figure.builder("claim7-price",
         "Part A: test error, κ = " + ClaimSupport.compact(c.setting().kappa()) + ", α = " + sci(c.alphaPrice()) + ", seed "
             + seed)
-        .x("iteration t", false).y("relative test error", true);
+        .x("iteration t", true).y("relative test error", true);
     a.add(ClaimSupport.trace(results.get(price(r, Method.GD).withSeed(seed)), Columns.TEST_ERROR, "GD, r' = r",
         Series.Color.qualitative(0)));
     int color = 1;
+    RunResult wideGd = null;
     for (Method k : METHODS) {
-      a.add(ClaimSupport.trace(results.get(price(c.setting().width("2r"), k).withSeed(seed)), Columns.TEST_ERROR, label(k) + ", r' = 2r",
-          Series.Color.qualitative(color++)));
+      RunResult run = results.get(price(c.setting().width("2r"), k).withSeed(seed));
+      wideGd = k == Method.GD ? run : wideGd;
+      a.add(ClaimSupport.trace(run, Columns.TEST_ERROR, label(k) + ", r' = 2r", Series.Color.qualitative(color++)));
     }
-    a.hline(1e-10, "1e-10", Series.Color.neutral());
+    if (wideGd != null) {
+      // a sublinear end game is a power law: on log-log axes a straight line, compared with c/t through GD r' = 2r
+      double[] t = wideGd.history().column(Columns.ITERATION);
+      double[] e = wideGd.history().column(Columns.TEST_ERROR);
+      int at = t.length / 4;
+      double from = Math.max(1, t[at]);
+      double to = t[t.length - 1];
+      if (to > from && e[at] > 0) {
+        a.add(Series.dashed("reference ∝ 1/t", new double[] {from, to}, new double[] {e[at], e[at] * from / to},
+            Series.Color.neutral()));
+      }
+    }
+    a.hline(1e-10, "10^-10", Series.Color.neutral());
 
     List<Figure> panels = new ArrayList<>();
     for (Method k : METHODS) {
@@ -306,13 +320,32 @@ public final class OverparameterisationPriceClaim implements Claim {
     Figure.Builder counts = Figure.builder("claim7-iterations-vs-kappa", "Iterations to " + sci(c.target()) + " vs κ")
         .x("condition number κ", true).y("iterations (median over seeds)", true).xTicks(c.kappas());
     int ci = 0;
+    double lo = c.horizonCure();
     for (Method k : METHODS) {
       double[] v = iterations.get(k);
-      counts.add(Series.points(label(k), c.kappas(), v, Series.Color.qualitative(ci++)));
+      Series.Color colour = Series.Color.qualitative(ci++);
+      counts.add(Series.points(label(k), c.kappas(), v, colour));
+      List<Double> missed = new ArrayList<>();
+      for (int i = 0; i < v.length; i++) {
+        if (Double.isNaN(v[i])) {
+          missed.add(c.kappas()[i]);
+        } else {
+          lo = Math.min(lo, v[i]);
+        }
+      }
+      if (!missed.isEmpty()) { // drawn at the budget, not left out
+        counts.add(Series.missed(label(k) + ": not reached in " + c.horizonCure(),
+            missed.stream().mapToDouble(Double::doubleValue).toArray(), ClaimSupport.filled(missed.size(),
+                c.horizonCure()), colour));
+      }
+    }
+    counts.hline(c.horizonCure(), "budget", Series.Color.neutral());
+    double[] ticks = ClaimSupport.ticks125(lo, c.horizonCure());
+    if (ticks.length >= 2) {
+      counts.yTicks(ticks);
     }
     panels.add(counts.build());
-    Figure grid = Figure.grid("claim7-cure", "Part B: r' = 2r, α = " + sci(c.alphaCure()) + ", seed " + seed
-        + " (GD missing from the last panel where it never reached the target)", panels);
+    Figure grid = Figure.grid("claim7-cure", "Part B: r' = 2r, α = " + sci(c.alphaCure()) + ", seed " + seed, panels);
     return List.of(a.build(), grid);
   }
 

@@ -129,7 +129,7 @@ public final class SpectralPhaseClaim implements Claim {
     long seed0 = c.seeds()[0];
     Figure.Builder power = Figure.builder("claim3-power-iterate",
             "GD vs the power iterate (I + μA*(y))ᵗU₀, r' = " + wide + ", seed " + seed0)
-        .x("iteration t", false).y("‖U_t − Ũ_t‖F / ‖Ũ_t‖F", true)
+        .x("iteration t", false).y("‖U_{t} − Ũ_{t}‖_{F} / ‖Ũ_{t}‖_{F}", true)
         .hline(0.05, "T1 threshold 0.05", Series.Color.neutral());
     for (double a : c.alphas()) {
       RunResult run = results.get(spec(wide, a).withSeed(seed0));
@@ -139,7 +139,7 @@ public final class SpectralPhaseClaim implements Claim {
       }
     }
     Figure.Builder align = Figure.builder("claim3-alignment",
-            "Angle between the top-r subspace of U_t and L (top-r eigenspace of A*(y)), " + alphaLabel(smallest) + ", seed " + seed0)
+            "Angle between the top-r subspace of U_{t} and L (top-r eigenspace of A*(y)), " + alphaLabel(smallest) + ", seed " + seed0)
         .x("iteration t", false).y("sin of largest principal angle", true);
     for (int wi = 0; wi < c.widths().length; wi++) {
       RunResult run = results.get(spec(c.widths()[wi], smallest).withSeed(seed0));

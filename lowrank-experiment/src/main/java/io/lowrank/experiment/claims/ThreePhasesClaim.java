@@ -125,17 +125,24 @@ public final class ThreePhasesClaim implements Claim {
 
     double smallest = c.alphas()[c.alphas().length - 1];
     RunResult run = results.get(spec(smallest).withSeed(c.seeds()[0]));
+    // the paper's point: the signal outgrows the noise, so both on one (log) axis; then how the
+    // column space aligns and the error falls
+    String[][][] panelsOf = {
+        {{"claim4-signal-noise", "Signal outgrows noise"}, {Columns.SIGNAL, "signal σ_{min}(V_{X}ᵀ U_{t})"},
+            {Columns.NOISE, "noise ‖U_{t} W_{t,⊥}‖"}},
+        {{"claim4-alignment-error", "Alignment and test error"},
+            {Columns.MISALIGNMENT, "misalignment ‖V_{X,⊥}ᵀ V_{U_t W_t}‖"},
+            {Columns.TEST_ERROR, "test error ‖U_{t}U_{t}ᵀ − M*‖_{F} / ‖M*‖_{F}"}}};
     List<Figure> panels = new ArrayList<>();
-    String[][] cols = {
-        {Columns.SIGNAL, "signal σ_min(V_Xᵀ U_t)"}, {Columns.NOISE, "noise ‖U_t W_t,⊥‖"},
-        {Columns.MISALIGNMENT, "misalignment ‖V_X,⊥ᵀ V_{U_t W_t}‖"}, {Columns.TEST_ERROR, "relative test error"}};
-    for (int i = 0; i < cols.length; i++) {
-      Figure.Builder p = Figure.builder("claim4-panel-" + cols[i][0], cols[i][1])
-          .x("iteration t", false).y(cols[i][1], true)
-          .add(ClaimSupport.trace(run, cols[i][0], cols[i][0], Series.Color.qualitative(i)));
+    int colour = 0;
+    for (String[][] spec : panelsOf) {
+      Figure.Builder p = Figure.builder(spec[0][0], spec[0][1]).x("iteration t", false).y("value", true);
+      for (int k = 1; k < spec.length; k++) {
+        p.add(ClaimSupport.trace(run, spec[k][0], spec[k][1], Series.Color.qualitative(colour++)));
+      }
       ClaimSupport.phaseBands(p, run);
-      p.vline(run.phases().t1(), "T1", Series.Color.neutral());
-      p.vline(run.phases().t2(), "T2", Series.Color.neutral());
+      p.vline(run.phases().t1(), "T_{1}", Series.Color.neutral());
+      p.vline(run.phases().t2(), "T_{2}", Series.Color.neutral());
       panels.add(p.build());
     }
     Figure grid = Figure.grid("claim4-three-phases",

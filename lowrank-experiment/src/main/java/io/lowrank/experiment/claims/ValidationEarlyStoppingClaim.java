@@ -133,8 +133,8 @@ public final class ValidationEarlyStoppingClaim implements Claim {
     double[] toFinal = new double[seeds.length];
     boolean stopped = true;
     Figure.Builder fig = Figure.builder("claim8-early-stopping",
-        "Test error along the path; ● chosen by validation early stopping")
-        .x(Columns.ITERATION, false).y("‖UUᵀ − M*‖F / ‖M*‖F", true);
+        "Test (solid) and validation (dashed) error; ● chosen by early stopping")
+        .x("iteration t", true).y("relative error", true);
     for (int i = 0; i < traces.size(); i++) {
       Trace tr = traces.get(i);
       toBest[i] = tr.chosenError() / tr.bestError();
@@ -147,7 +147,18 @@ public final class ValidationEarlyStoppingClaim implements Claim {
       numbers.put("best_test_error." + s, tr.bestError());
       numbers.put("best_iteration." + s, (double) tr.bestIteration());
       numbers.put("final_test_error." + s, tr.finalError());
-      fig.add(Series.line("seed " + tr.seed(), tr.iterations(), tr.testError(), Series.Color.qualitative(i)));
+      fig.add(Series.line("test ‖UUᵀ − M*‖_{F} / ‖M*‖_{F}, seed " + tr.seed(), tr.iterations(), tr.testError(),
+          Series.Color.qualitative(i)));
+      EarlyStop es = results.get(spec(tr.seed())).earlyStop();
+      double[] val = es.validationMse();
+      if (val.length > 0 && val[0] > 0) { // √(validation MSE_t / MSE_0): starts at 1 like the test error
+        double[] rel = new double[val.length];
+        for (int k = 0; k < val.length; k++) {
+          rel[k] = Math.sqrt(val[k] / val[0]);
+        }
+        fig.add(Series.dashed("validation residual, seed " + tr.seed(), es.iterations(), rel,
+            Series.Color.qualitative(i)));
+      }
       fig.add(Series.points("chosen, seed " + tr.seed(), new double[] {tr.chosenIteration()},
           new double[] {tr.chosenError()}, Series.Color.qualitative(i)));
     }

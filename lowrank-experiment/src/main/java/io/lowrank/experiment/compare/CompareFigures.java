@@ -37,6 +37,15 @@ public final class CompareFigures {
   private static Figure grid(Comparison.Outcome outcome, double noise, boolean time, String id, String title) {
     Comparison.Plan spec = outcome.plan();
     List<Figure> panels = new ArrayList<>();
+    double xMax = 0; // one x range for every panel, so that panels compare at a glance
+    for (CompareRun run : outcome.runs()) {
+      if (Double.compare(run.noise(), noise) == 0) {
+        double[] x = run.history().column(time ? Columns.ELAPSED_S : History.ITERATION);
+        for (double v : x) {
+          xMax = Double.isFinite(v) ? Math.max(xMax, v) : xMax;
+        }
+      }
+    }
     for (double kappa : spec.kappas()) {
       for (int width : spec.widths()) {
         Figure.Builder p = Figure.builder(id + "-k" + idPart(kappa) + "-w" + width,
@@ -52,6 +61,9 @@ public final class CompareFigures {
           }
         }
         p.hline(spec.eps(), "ε", Series.Color.neutral());
+        if (xMax > 0) {
+          p.xRange(0, xMax);
+        }
         panels.add(p.build());
       }
     }
@@ -88,22 +100,33 @@ public final class CompareFigures {
       for (Variant m : spec.variants()) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
+        List<Double> missedX = new ArrayList<>();
+        List<Double> missedY = new ArrayList<>();
         for (CompareRun run : outcome.runs()) {
-          if (run.variant().equals(m) && Double.compare(run.noise(), noise) == 0 && (run.width() == width || !m.usesWidth())
-              && run.reached()) {
-            xs.add(run.kappa());
-            ys.add((double) Math.max(run.iterationsToEps(), 1));
+          if (run.variant().equals(m) && Double.compare(run.noise(), noise) == 0 && (run.width() == width || !m.usesWidth())) {
+            if (run.reached()) {
+              xs.add(run.kappa());
+              ys.add((double) Math.max(run.iterationsToEps(), 1));
+            } else if (run.iterations() > 0) { // shown where it stopped, never left out
+              missedX.add(run.kappa());
+              missedY.add((double) run.iterations());
+            }
           }
         }
         if (!xs.isEmpty()) {
           p.add(Series.points(m.label(), xs.stream().mapToDouble(Double::doubleValue).toArray(),
               ys.stream().mapToDouble(Double::doubleValue).toArray(), color(m)));
         }
+        if (!missedX.isEmpty()) {
+          p.add(Series.missed(m.label() + ": not reached",
+              missedX.stream().mapToDouble(Double::doubleValue).toArray(),
+              missedY.stream().mapToDouble(Double::doubleValue).toArray(), color(m)));
+        }
       }
       panels.add(p.build());
     }
     return Figure.grid("compare-hitting-s" + idPart(noise), String.format(Locale.ROOT,
-        "Iterations to ε = %s vs κ (σ = %s; methods that never reach ε are absent)", sci(spec.eps()), num(noise)),
+        "Iterations to ε = %s vs κ (σ = %s; ×: ε not reached, drawn at the last iteration)", sci(spec.eps()), num(noise)),
         panels);
   }
 

@@ -150,6 +150,15 @@ public final class Comparison {
     return tasks(plan).size();
   }
 
+  /**
+   * What a row without "iterations to ε" means: the run stopped (budget, stall or convergence of the
+   * training loss) before its test error reached ε. For the small-start methods the usual reason is
+   * the α floor: their final error shrinks with the initial scale α (docs/solvers.md).
+   */
+  public static final String NOT_REACHED_NOTE = "- under \"its to eps\": eps was not reached before the run stopped "
+      + "(see its termination). Small-start methods (GD, ScaledGD(λ), PrecGD) end at an error floor that shrinks with "
+      + "--alpha (docs/solvers.md): lower --alpha, or raise --iters for a slow end game.";
+
   /** Runs the comparison on {@code threads} worker threads. */
   public static Outcome run(Plan plan, int threads, ProgressListener listener) {
     long start = System.nanoTime();

@@ -20,10 +20,12 @@ import java.util.List;
  * @param annotation a short text drawn in the plot (fitted slopes etc.), or null
  * @param panels sub-figures for a grid (then series etc. are empty), laid out in two columns
  * @param xTicks explicit x tick positions, or null for automatic ticks
+ * @param xRange fixed x range {lo, hi} (e.g. the same for every panel of a grid), or null for automatic
+ * @param yTicks explicit y tick positions (e.g. labels below 100 on a short log axis), or null
  */
 public record Figure(String id, String title, String xLabel, String yLabel, boolean xLog, boolean yLog,
     List<Series> series, List<Band> bands, List<Marker> vlines, List<Marker> hlines, String annotation,
-    List<Figure> panels, double[] xTicks) {
+    List<Figure> panels, double[] xTicks, double[] xRange, double[] yTicks) {
 
   /** A shaded x-interval. */
   public record Band(double from, double to, String label) {}
@@ -38,7 +40,8 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
 
   /** A grid figure of panels. */
   public static Figure grid(String id, String title, List<Figure> panels) {
-    return new Figure(id, title, "", "", false, false, List.of(), List.of(), List.of(), List.of(), null, List.copyOf(panels), null);
+    return new Figure(id, title, "", "", false, false, List.of(), List.of(), List.of(), List.of(), null, List.copyOf(panels), null, null,
+        null);
   }
 
   /** Builds a {@link Figure}. */
@@ -55,6 +58,8 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
     private final List<Marker> hlines = new ArrayList<>();
     private String annotation;
     private double[] xTicks;
+    private double[] xRange;
+    private double[] yTicks;
 
     private Builder(String id, String title) {
       this.id = id;
@@ -98,6 +103,20 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
       return this;
     }
 
+    /** A fixed x range (lo &lt; hi; both positive on a log axis). */
+    public Builder xRange(double lo, double hi) {
+      if (!(lo < hi)) {
+        throw new IllegalArgumentException("x range needs lo < hi, got " + lo + ", " + hi);
+      }
+      this.xRange = new double[] {lo, hi};
+      return this;
+    }
+
+    public Builder yTicks(double... ticks) {
+      this.yTicks = ticks.clone();
+      return this;
+    }
+
     public Builder annotation(String text) {
       this.annotation = text;
       return this;
@@ -105,7 +124,7 @@ public record Figure(String id, String title, String xLabel, String yLabel, bool
 
     public Figure build() {
       return new Figure(id, title, xLabel, yLabel, xLog, yLog, List.copyOf(series), List.copyOf(bands),
-          List.copyOf(vlines), List.copyOf(hlines), annotation, List.of(), xTicks);
+          List.copyOf(vlines), List.copyOf(hlines), annotation, List.of(), xTicks, xRange, yTicks);
     }
   }
 }

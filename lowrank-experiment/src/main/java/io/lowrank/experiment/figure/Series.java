@@ -18,7 +18,12 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
   public enum Style {
     LINE, DASHED, POINTS, LINE_POINTS, ERROR_BARS,
     /** A line with markers through y and a translucent band from lo to hi (e.g. median and IQR). */
-    LINE_BAND;
+    LINE_BAND,
+    /**
+     * Cross markers for runs that did not reach a target, drawn where they stopped (e.g. at the
+     * iteration budget): a run that failed is shown, never silently absent.
+     */
+    MISSED;
 
     /** True when the series is drawn as a polyline. */
     public boolean line() {
@@ -27,7 +32,7 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
 
     /** True when the series is drawn with markers (points, error bars). */
     public boolean markers() {
-      return this == POINTS || this == LINE_POINTS || this == ERROR_BARS || this == LINE_BAND;
+      return this == POINTS || this == LINE_POINTS || this == ERROR_BARS || this == LINE_BAND || this == MISSED;
     }
 
     /** True when the series has lo and hi. */
@@ -107,6 +112,11 @@ public record Series(String label, Style style, double[] x, double[] y, double[]
 
   public static Series points(String label, double[] x, double[] y, Color c) {
     return new Series(label, Style.POINTS, x, y, null, null, c);
+  }
+
+  /** Cross markers for runs that did not reach a target, at (x, y) where they stopped ({@link Style#MISSED}). */
+  public static Series missed(String label, double[] x, double[] y, Color c) {
+    return new Series(label, Style.MISSED, x, y, null, null, c);
   }
 
   public static Series errorBars(String label, double[] x, double[] mid, double[] lo, double[] hi, Color c) {

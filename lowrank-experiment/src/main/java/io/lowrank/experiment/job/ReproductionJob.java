@@ -6,6 +6,8 @@ import io.lowrank.experiment.claims.Budget;
 import io.lowrank.experiment.claims.Claim;
 import io.lowrank.experiment.claims.Reproduction;
 import io.lowrank.experiment.claims.Setting;
+import io.lowrank.experiment.engine.Engine;
+import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.output.RunFiles;
 import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.run.Runner;
@@ -28,7 +30,9 @@ public final class ReproductionJob {
   public static final String RUNS = "runs";
   public static final String REPORT = "report.html";
   /** Written at the end; deleted before any run. */
-  public static final List<String> ARTEFACTS = List.of(RunFiles.SUMMARY, REPORT);
+  /** The standalone figures (SVG and CSV) of the report. */
+  public static final String FIGURES = "figures";
+  public static final List<String> ARTEFACTS = List.of(RunFiles.SUMMARY, REPORT, FIGURES);
 
   private ReproductionJob() {}
 
@@ -56,14 +60,74 @@ public final class ReproductionJob {
    */
   public static Reproduction.Outcome run(List<Claim> claims, Budget budget, Setting setting, int threads, Path dir,
       boolean force, String version, ResumableRuns.Listener listener) throws IOException {
+    return run(claims, budget, setting, threads, dir, force, version, listener, false);
+  }
+
+  /**
+   * As {@link #run(List, Budget, Setting, int, Path, boolean, String, ResumableRuns.Listener)};
+   * with {@code storedOnly} nothing runs: every run must be stored in {@code dir} already (the
+   * report and figures are then regenerated from them), else a {@link BadInputException} says how
+   * many are missing.
+   */
+  public static Reproduction.Outcome run(List<Claim> claims, Budget budget, Setting setting, int threads, Path dir,
+      boolean force, String version, ResumableRuns.Listener listener, boolean storedOnly) throws IOException {
     long start = System.nanoTime();
-    JobDirectory.open(dir, "--out", MANIFEST, manifest(claims, budget, setting), "a reproduction", ARTEFACTS,
-        Set.of(RUNS, RunFiles.SUMMARY, REPORT), force);
+    String manifest = manifest(claims, budget, setting);
+    if (storedOnly) {
+      requireSame(claims, budget, setting, dir);
+    }
+    JobDirectory.open(dir, "--out", MANIFEST, manifest, "a reproduction", ARTEFACTS,
+        Set.of(RUNS, RunFiles.SUMMARY, REPORT, FIGURES), force);
     RunStore store = new RunStore(dir.resolve(RUNS), "reproduce", version);
     Set<RunSpec> withFactors = Reproduction.factorSpecs(claims);
-    ResumableRuns.Outcome out = ResumableRuns.run(new Runner(threads), Reproduction.specs(claims), store, listener,
-        withFactors::contains);
+    Engine engine = storedOnly ? storedOnly(dir) : Engine.local();
+    ResumableRuns.Outcome out = ResumableRuns.run(engine, new Runner(threads), Reproduction.specs(claims), store,
+        listener, withFactors::contains);
     return Reproduction.evaluate(claims, budget, setting, threads, out.results(), (System.nanoTime() - start) * 1e-9,
         out.loaded());
+  }
+
+  /**
+   * Checks, touching nothing, that {@code dir} holds this reproduction (its manifest is the one these
+   * claims, budget and setting write); a {@link BadInputException} for {@code --figures-only} otherwise.
+   */
+  public static void requireSame(List<Claim> claims, Budget budget, Setting setting, Path dir) throws IOException {
+    if (!manifest(claims, budget, setting).equals(existingManifest(dir))) {
+      throw new BadInputException("--figures-only: " + dir + " holds no reproduction with these options (its "
+          + MANIFEST + " differs or is missing); accepted: the --out DIR and the --quick, --seeds, --set and --claims "
+          + "options of the reproduce run that wrote it");
+    }
+  }
+
+  /** The manifest text of {@code dir}, or null. */
+  private static String existingManifest(Path dir) throws IOException {
+    Path m = dir.resolve(MANIFEST);
+    return java.nio.file.Files.isRegularFile(m) ? java.nio.file.Files.readString(m) : null;
+  }
+
+  /** An engine that runs nothing: it refuses when runs are missing from the store. */
+  private static Engine storedOnly(Path dir) {
+    return new Engine() {
+      @Override
+      public String name() {
+        return "stored";
+      }
+
+      @Override
+      public java.util.Map<RunSpec, io.lowrank.experiment.run.RunResult> runAll(Runner runner, List<RunSpec> todo,
+          RunStore store, java.util.function.Predicate<RunSpec> keepFactors, io.lowrank.experiment.run.ProgressListener p) {
+        if (!todo.isEmpty()) {
+          throw new BadInputException("--figures-only: " + todo.size() + " runs of this reproduction are not stored in "
+              + dir + " (interrupted?); accepted: rerun without --figures-only, which runs only the missing ones");
+        }
+        return java.util.Map.of();
+      }
+
+      @Override
+      public io.lowrank.experiment.run.RunResult run(Runner runner, RunSpec spec, io.lowrank.experiment.run.Workload w,
+          List<? extends io.lowrank.solver.Observer> observers) {
+        throw new UnsupportedOperationException("stored runs only");
+      }
+    };
   }
 }

@@ -7,6 +7,6 @@
  * <p>May import of lowrank: {@code io.lowrank.diagnostics}, {@code io.lowrank.experiment.claims},
  * {@code io.lowrank.experiment.formats}, {@code io.lowrank.experiment.output},
  * {@code io.lowrank.experiment.run}, {@code io.lowrank.experiment.spec},
- * {@code io.lowrank.experiment.sweep}, {@code io.lowrank.experiment.engine}.
+ * {@code io.lowrank.experiment.sweep}, {@code io.lowrank.experiment.engine}, {@code io.lowrank.solver}.
  */
 package io.lowrank.experiment.job;

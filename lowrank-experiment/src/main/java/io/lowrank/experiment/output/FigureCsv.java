@@ -8,21 +8,26 @@ import java.util.List;
 
 /**
  * The data behind a figure as CSV, so that it can be replotted elsewhere: for a line figure one row
- * per point, {@code series,x,y,lo,hi}; for a heatmap one row per cell, {@code x,y,value}. Full
- * precision, empty fields where undefined.
+ * per point, {@code series,x,y,lo,hi}, with a leading {@code panel} column (the panel's title) for a
+ * grid of panels; for a heatmap one row per cell, {@code x,y,value}. Full precision, empty fields
+ * where undefined (lo and hi exist for error bars and bands only).
  */
 public final class FigureCsv {
   private FigureCsv() {}
 
   /** The CSV text of a line figure (its panels' series too). */
   public static String of(Figure f) {
-    StringBuilder b = new StringBuilder("series,x,y,lo,hi\n");
+    boolean grid = !f.panels().isEmpty();
+    StringBuilder b = new StringBuilder(grid ? "panel,series,x,y,lo,hi\n" : "series,x,y,lo,hi\n");
     List<Figure> all = new ArrayList<>();
     all.add(f);
     all.addAll(f.panels());
     for (Figure p : all) {
       for (Series s : p.series()) {
         for (int i = 0; i < s.x().length; i++) {
+          if (grid) {
+            b.append(ResultsCsv.quote(p.title() == null ? "" : p.title())).append(',');
+          }
           b.append(ResultsCsv.quote(s.label())).append(',').append(HistoryCsv.format(s.x()[i])).append(',')
               .append(HistoryCsv.format(s.y()[i])).append(',')
               .append(s.lo() == null ? "" : HistoryCsv.format(s.lo()[i])).append(',')

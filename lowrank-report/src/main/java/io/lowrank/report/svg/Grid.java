@@ -19,15 +19,19 @@ public final class Grid {
     public static final int DEFAULT_PANEL_HEIGHT = 340;
     private static final double TITLE_FS = 17;
     private static final double TITLE_H = 34;
+    /** Space around a shared legend. */
+    private static final double LEGEND_GAP = 10;
 
     private final int columns;
     private final String title;
     private final List<Plot> panels;
+    private final boolean sharedLegend;
 
-    private Grid(int columns, String title, List<Plot> panels) {
+    private Grid(int columns, String title, List<Plot> panels, boolean sharedLegend) {
         this.columns = columns;
         this.title = title;
         this.panels = panels;
+        this.sharedLegend = sharedLegend;
     }
 
     /**
@@ -50,7 +54,16 @@ public final class Grid {
                 throw new IllegalArgumentException("panel " + i + " is null");
             }
         }
-        return new Grid(columns, title, List.copyOf(Arrays.asList(panels)));
+        return new Grid(columns, title, List.copyOf(Arrays.asList(panels)), false);
+    }
+
+    /**
+     * As {@link #of}, with one legend for the whole grid, right of the panels: every distinct
+     * series (label, colour and style) once, in order of first appearance; the panels draw none.
+     */
+    public static Grid withSharedLegend(int columns, String title, Plot... panels) {
+        Grid g = of(columns, title, panels);
+        return new Grid(g.columns, g.title, g.panels, true);
     }
 
     /** Number of rows needed for the panels. */
@@ -74,9 +87,21 @@ public final class Grid {
         Plot.checkSize(panelWidth, panelHeight);
         int cols = Math.min(columns, panels.size());
         double top = title == null ? 0 : TITLE_H;
-        int width = cols * panelWidth;
-        int height = (int) Math.ceil(top + rows() * panelHeight);
-        long h = Fnv.mix(Fnv.mix(Fnv.SEED, title), columns);
+        Legend shared = null;
+        if (sharedLegend) {
+            java.util.LinkedHashMap<String, Legend.Entry> entries = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < panels.size(); i++) {
+                for (Legend.Entry e : new PlotRenderer(panels.get(i), panelWidth, panelHeight, "m").legendEntries()) {
+                    entries.putIfAbsent(e.label() + "\u0000" + e.color() + "\u0000" + e.kind(), e);
+                }
+            }
+            shared = entries.isEmpty() ? null : new Legend(List.copyOf(entries.values()));
+        }
+        double legendW = shared == null ? 0 : shared.width() + 2 * LEGEND_GAP;
+        int width = (int) Math.ceil(cols * panelWidth + legendW);
+        int height = (int) Math.ceil(Math.max(top + rows() * panelHeight,
+                shared == null ? 0 : top + shared.height() + 2 * LEGEND_GAP));
+        long h = Fnv.mix(Fnv.mix(Fnv.mix(Fnv.SEED, title), columns), sharedLegend ? 1 : 0);
         for (Plot p : panels) {
             h = Fnv.mix(h, p.hash);
         }
@@ -103,6 +128,9 @@ public final class Grid {
             Plot p = panels.get(i);
             String pid = (p.id != null ? p.id + "-" : "") + base + "-" + i;
             rs[i] = new PlotRenderer(p, panelWidth, panelHeight, pid);
+            if (shared != null) {
+                rs[i].shareLegend();
+            }
             natural[i] = rs[i].margins();
         }
         double[] colLeft = new double[cols];
@@ -127,6 +155,9 @@ public final class Grid {
                     "translate(" + SvgWriter.num(x) + " " + SvgWriter.num(y) + ")").raw("\n");
             rs[i].render(w);
             w.close("g");
+        }
+        if (shared != null) {
+            shared.draw(w, cols * (double) panelWidth + LEGEND_GAP, top + LEGEND_GAP + 30);
         }
         w.close("svg");
         return w.toString();

@@ -65,6 +65,7 @@ final class Legend {
                     PlotRenderer.marker(w, mx, cy, e.color());
                 }
                 case POINTS -> PlotRenderer.marker(w, mx, cy, e.color());
+                case MISSED -> PlotRenderer.cross(w, mx, cy, e.color());
                 case LINE_BAND -> {
                     w.empty("rect", "x", SvgWriter.num(sx0), "y", SvgWriter.num(cy - 5), "width",
                             SvgWriter.num(SAMPLE), "height", "10", "fill", e.color(), "fill-opacity", "0.18");

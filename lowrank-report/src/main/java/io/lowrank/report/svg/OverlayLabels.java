@@ -18,7 +18,9 @@ final class OverlayLabels {
         "stroke-opacity", 0.85, "stroke-linejoin", "round", "paint-order", "stroke"};
     /** Height of one row of vertical-line labels above the plot area. */
     static final double ROW = 14;
-    private static final String BAND_TEXT = "#444444";
+    private static final String BAND_TEXT = "#222222";
+    /** Band (phase) labels: larger and bold, so that I / II / III read at a glance. */
+    static final double BAND_FS = FS + 3;
 
     private final Plot p;
     private final Axis xa;
@@ -116,22 +118,22 @@ final class OverlayLabels {
     private void drawBandLabel(SvgWriter out, Overlays.Band b, Placement.Obstacles obs) {
         double a = Math.max(px0, Math.min(x(b.x0()), x(b.x1())));
         double c = Math.min(px1, Math.max(x(b.x0()), x(b.x1())));
-        if (c - a < FS + 2) {
+        if (c - a < BAND_FS + 2) {
             return;
         }
         double cx = (a + c) / 2;
-        double tw = RichText.widthOf(b.label(), FS);
+        double tw = RichText.widthOf(b.label(), BAND_FS) * 1.1;
         if (tw <= c - a - 4) {
-            out.text(cx, py0 + 4 + FS * 0.8, b.label(), FS, "middle", BAND_TEXT,
-                    with(HALO, "class", "lr-band-label"));
-            obs.rect(cx - tw / 2, py0 + 4, tw, FS, 100);
+            out.text(cx, py0 + 4 + BAND_FS * 0.8, b.label(), BAND_FS, "middle", BAND_TEXT,
+                    with(HALO, "font-weight", "bold", "class", "lr-band-label"));
+            obs.rect(cx - tw / 2, py0 + 4, tw, BAND_FS, 100);
         } else {
-            double bx = cx + FS * 0.35;
+            double bx = cx + BAND_FS * 0.35;
             double by = py0 + 4;
-            out.text(bx, by, b.label(), FS, "end", BAND_TEXT, with(HALO, "transform",
+            out.text(bx, by, b.label(), BAND_FS, "end", BAND_TEXT, with(HALO, "transform",
                     "rotate(-90 " + SvgWriter.num(bx) + " " + SvgWriter.num(by) + ")",
-                    "class", "lr-band-label"));
-            obs.rect(cx - FS / 2, by, FS, tw, 100);
+                    "font-weight", "bold", "class", "lr-band-label"));
+            obs.rect(cx - BAND_FS / 2, by, BAND_FS, tw, 100);
         }
     }
 

@@ -246,6 +246,12 @@ public final class Plot {
             return this;
         }
 
+        /** Cross markers: runs that did not reach a target, where they stopped. */
+        public Builder missed(String label, double[] x, double[] y, String color) {
+            series.add(copy(label, Series.Style.MISSED, x, y, null, null, color));
+            return this;
+        }
+
         /** Solid line with circle markers at every point. */
         public Builder linePoints(String label, double[] x, double[] y, String color) {
             series.add(copy(label, Series.Style.LINE_POINTS, x, y, null, null, color));

@@ -45,6 +45,7 @@ final class PlotRenderer {
     private List<Ticks.Tick> xt;
     private List<Ticks.Tick> yt;
     private Legend legend;
+    private boolean legendShared;
     private double legendX;
     private Double yMax;
     private double[] minMargins = new double[4];
@@ -118,7 +119,7 @@ final class PlotRenderer {
 
     private double topInset() {
         boolean bandLabels = p.bands.stream().anyMatch(b -> OverlayLabels.hasText(b.label()));
-        return Placement.INSET + (bandLabels ? 14 : 0);
+        return Placement.INSET + (bandLabels ? 18 : 0);
     }
 
     /** Draws the whole plot (background included) in the coordinate box (0,0)-(w,h). */
@@ -194,6 +195,24 @@ final class PlotRenderer {
         yMax = ey.isEmpty() ? null : ey.max;
     }
 
+    /** This panel's legend is drawn by its {@link Grid} (shared by all panels): the panel draws none. */
+    void shareLegend() {
+        this.legendShared = true;
+        this.prepared = false;
+    }
+
+    /** The legend entries of this plot's labelled series. */
+    List<Legend.Entry> legendEntries() {
+        List<Legend.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < p.series.size(); i++) {
+            Series s = p.series.get(i);
+            if (s.label() != null && !s.label().isBlank()) {
+                entries.add(new Legend.Entry(s.label(), colors[i], s.style(), s.style() == Series.Style.DASHED));
+            }
+        }
+        return entries;
+    }
+
     private void buildLegend() {
         List<Legend.Entry> entries = new ArrayList<>();
         for (int i = 0; i < p.series.size(); i++) {
@@ -202,7 +221,7 @@ final class PlotRenderer {
                 entries.add(new Legend.Entry(s.label(), colors[i], s.style(), s.style() == Series.Style.DASHED));
             }
         }
-        legend = p.legend && !entries.isEmpty() ? new Legend(entries) : null;
+        legend = p.legend && !legendShared && !entries.isEmpty() ? new Legend(entries) : null;
     }
 
     double x(double v) {
@@ -232,7 +251,7 @@ final class PlotRenderer {
                     + (p.xLabel != null ? LABEL_FS + 8 : 0) + 6);
             py1 = Math.max(py0 + 40, h - bottom);
             ya = yBase;
-            double room = (OverlayLabels.FS + 8) / (py1 - py0);
+            double room = (OverlayLabels.BAND_FS + 8) / (py1 - py0);
             if (bandLabels && p.yRange == null && yMax != null && ya.frac(yMax) > 1 - room) {
                 ya = yBase.withValueAt(yMax, 1 - room); // keep band labels clear of the data
             }
@@ -262,6 +281,9 @@ final class PlotRenderer {
 
     // ---------------------------------------------------------------- drawing
 
+    /** Opacity of phase bands: visible in print and in greyscale, light enough for the data on top. */
+    static final double BAND_OPACITY = 0.25;
+
     private void drawBandsAndGrid(SvgWriter out) {
         out.open("g", "clip-path", "url(#" + id + "-clip)", "class", "lr-bands").raw("\n");
         for (Overlays.Band b : p.bands) {
@@ -273,7 +295,7 @@ final class PlotRenderer {
             if (c > a) {
                 out.empty("rect", "x", a, "y", py0, "width", c - a, "height", py1 - py0,
                         "fill", b.color() == null ? BAND_DEFAULT : b.color(),
-                        "fill-opacity", 0.13);
+                        "fill-opacity", BAND_OPACITY);
             }
         }
         out.close("g");
@@ -349,6 +371,13 @@ final class PlotRenderer {
     static void marker(SvgWriter out, double cx, double cy, String color) {
         out.empty("circle", "cx", cx, "cy", cy, "r", MARKER_R, "fill", color,
                 "stroke", "#ffffff", "stroke-width", 0.8);
+    }
+
+    /** A cross (×) marker: a run that did not reach its target. */
+    static void cross(SvgWriter out, double cx, double cy, String color) {
+        double d = MARKER_R + 1.2;
+        out.line(cx - d, cy - d, cx + d, cy + d, color, 2.0, null);
+        out.line(cx - d, cy + d, cx + d, cy - d, color, 2.0, null);
     }
 
     /** Vertical error bar from {@code y0} to {@code y1} with optional caps at each end. */

@@ -160,7 +160,11 @@ final class SeriesDrawer {
             if (ya.valid(ser.y()[i])) {
                 double cy = y(ser.y()[i]);
                 if (visible(cx, cy, r)) {
-                    PlotRenderer.marker(out, cx, cy, color);
+                    if (ser.style() == Series.Style.MISSED) {
+                        PlotRenderer.cross(out, cx, cy, color);
+                    } else {
+                        PlotRenderer.marker(out, cx, cy, color);
+                    }
                     obs.point(cx, cy, 3);
                 }
             }
