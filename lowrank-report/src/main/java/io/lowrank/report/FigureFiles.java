@@ -35,18 +35,10 @@ public final class FigureFiles {
     Set<String> ids = new LinkedHashSet<>();
     List<String> written = new ArrayList<>();
     for (Heatmap h : heatmaps) {
-      unique(ids, h.id());
-      AtomicFiles.writeString(dir.resolve(h.id() + ".svg"), xml(SweepReport.svg(h)));
-      AtomicFiles.writeString(dir.resolve(h.id() + ".csv"), FigureCsv.of(h));
-      written.add(DIR + "/" + h.id() + ".svg");
-      written.add(DIR + "/" + h.id() + ".csv");
+      one(dir, ids, written, h.id(), SweepReport.svg(h), FigureCsv.of(h));
     }
     for (Figure f : figures) {
-      unique(ids, f.id());
-      AtomicFiles.writeString(dir.resolve(f.id() + ".svg"), xml(FigureRenderer.svg(f)));
-      AtomicFiles.writeString(dir.resolve(f.id() + ".csv"), FigureCsv.of(f));
-      written.add(DIR + "/" + f.id() + ".svg");
-      written.add(DIR + "/" + f.id() + ".csv");
+      one(dir, ids, written, f.id(), FigureRenderer.svg(f), FigureCsv.of(f));
     }
     return written;
   }
@@ -56,10 +48,16 @@ public final class FigureFiles {
     return write(out, figures, List.of());
   }
 
-  private static void unique(Set<String> ids, String id) {
+  /** Writes one figure's SVG document and CSV, after checking that its id is new. */
+  private static void one(Path dir, Set<String> ids, List<String> written, String id, String svg, String csv)
+      throws IOException {
     if (!ids.add(id)) {
       throw new IllegalArgumentException("two figures have the id " + id + "; their files would collide");
     }
+    AtomicFiles.writeString(dir.resolve(id + ".svg"), xml(svg));
+    AtomicFiles.writeString(dir.resolve(id + ".csv"), csv);
+    written.add(DIR + "/" + id + ".svg");
+    written.add(DIR + "/" + id + ".csv");
   }
 
   /** A standalone SVG document: the XML declaration, then the svg element. */
