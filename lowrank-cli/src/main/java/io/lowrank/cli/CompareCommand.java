@@ -8,7 +8,11 @@ import io.lowrank.experiment.formats.AtomicFiles;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.InstanceFiles;
 import io.lowrank.experiment.output.CompareFiles;
+import io.lowrank.experiment.engine.Engine;
+import io.lowrank.experiment.job.ResumableRuns;
+import io.lowrank.experiment.job.StoredRuns;
 import io.lowrank.experiment.output.Json;
+import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.output.OutputSize;
 import io.lowrank.experiment.run.Workloads;
 import io.lowrank.experiment.spec.ProblemSpec;
@@ -98,6 +102,13 @@ public final class CompareCommand implements Callable<Integer> {
       description = "save the (GOE) instance as A.npy, y.npy and X.npy in DIR (one --kappa and one --noise).")
   Path saveInstance;
 
+  @Option(names = "--figures-only", order = 203, description = "run nothing: rebuild report.html, figures/ and "
+      + "summary.json from the runs stored in --out DIR by an earlier compare with the same options.")
+  boolean figuresOnly;
+
+  /** Where every run is stored as it finishes (resume after a kill, --figures-only), under --out. */
+  static final String STORE = "store";
+
   @Option(names = "--load-instance", paramLabel = "DIR", order = 202,
       description = "compare on the instance saved in DIR (needs X.npy for the test errors).")
   Path loadInstance;
@@ -115,6 +126,25 @@ public final class CompareCommand implements Callable<Integer> {
       return Main.EXIT_OK;
     }
     int workers = run.workers();
+    String version = Main.version();
+    RunStore store = new RunStore(out.resolve(STORE), "compare", version);
+    if (figuresOnly) {
+      if (saveInstance != null) {
+        throw new BadInputException("--figures-only runs nothing and --save-instance builds the instance; accepted: one "
+            + "of them");
+      }
+      if (!Files.isDirectory(out.resolve(STORE))) {
+        throw new BadInputException("--figures-only: " + out + " holds no stored runs of a comparison; accepted: the "
+            + "--out DIR of an earlier lowrank compare (or drop --figures-only to run it)");
+      }
+      List<RunSpec> specs = Comparison.specs(plan);
+      int missing = StoredRuns.missing(specs, store);
+      if (missing > 0) {
+        throw new BadInputException("--figures-only: " + missing + " of " + new LinkedHashSet<>(specs).size() + " runs "
+            + "of this comparison are not stored in " + out + "; accepted: the options of the compare that wrote it, "
+            + "or drop --figures-only (the same command runs only the missing runs)");
+      }
+    }
     OutputDirs.prepare(out, "--out");
     OutputDirs.prepare(saveInstance, "--save-instance");
     OutputDirs.requireSpace(out, OutputSize.job(Comparison.specs(plan), OutputDirs.REPORT_BYTES), "--out");
@@ -124,9 +154,10 @@ public final class CompareCommand implements Callable<Integer> {
     Comparison.Outcome outcome;
     try (RunProgress progress = new RunProgress("compare", Comparison.countRuns(plan), Terminal.interactive(),
         stderr)) {
-      outcome = Comparison.run(plan, workers, progress);
+      Engine engine = figuresOnly ? StoredRuns.only(out, "this comparison") : Engine.local();
+      outcome = Comparison.run(plan, workers, (runner, specs) -> ResumableRuns.run(engine, runner, specs, store, progress,
+          s -> false).results());
     }
-    String version = Main.version();
     io.lowrank.report.FigureFiles.write(out, io.lowrank.experiment.compare.CompareFigures.of(outcome));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.render(outcome, version));
     CompareFiles.write(outcome, out, version); // summary.json last: it marks the directory complete

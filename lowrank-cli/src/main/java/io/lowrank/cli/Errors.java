@@ -116,10 +116,10 @@ final class Errors {
 
   /**
    * A job stopped by Ctrl-C: one line saying how far it got and how to go on; exit 130. Jobs that
-   * store their runs (sweep, reproduce) resume from them.
+   * store their runs (sweep, reproduce, compare) resume from them.
    */
   static int interrupted(PrintWriter err, String command, io.lowrank.experiment.run.RunsInterruptedException ri) {
-    boolean resumable = command.endsWith(" sweep") || command.endsWith(" reproduce");
+    boolean resumable = command.endsWith(" sweep") || command.endsWith(" reproduce") || command.endsWith(" compare");
     err.println(command + ": interrupted: " + ri.finished() + " of " + ri.total() + " runs finished; "
         + (resumable ? "they are stored in the output directory, rerun the same command to resume"
             : "no report was written, rerun the command to start again"));

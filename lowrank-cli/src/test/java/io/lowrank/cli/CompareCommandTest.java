@@ -59,6 +59,37 @@ class CompareCommandTest {
     assertThat(Files.readString(out.resolve("summary.json"))).doesNotContainIgnoringCase("nan");
   }
 
+  /**
+   * Every run is stored as it finishes (out/store), so --figures-only rebuilds the report, the
+   * figures (byte-identical) and summary.json without running, and refuses other options untouched.
+   */
+  @Test
+  void figuresOnlyRebuildsFromTheStoredRuns() throws Exception {
+    Path copy = dir.resolve("figures-only");
+    TestDirs.copy(out, copy);
+    Files.delete(copy.resolve("report.html"));
+    Files.delete(copy.resolve("summary.json"));
+    TestDirs.emptyFiles(copy.resolve("figures"));
+    CliRun again = CliRun.of("compare", "--n", "12", "--r", "1", "--kappa", "1,10", "--noise", "0,0.005", "--width",
+        "r,2r", "--iters", "400", "--threads", "2", "--out", copy.toString(), "--figures-only");
+    assertThat(again.status()).as(again.err()).isZero();
+    assertThat(again.err()).contains("resuming: 48 of 48 runs were complete");
+    try (java.util.stream.Stream<Path> figs = Files.list(out.resolve("figures"))) {
+      for (Path f : figs.toList()) {
+        assertThat(Files.readString(copy.resolve("figures").resolve(f.getFileName().toString())))
+            .as(f.getFileName().toString()).isEqualTo(Files.readString(f));
+      }
+    }
+    JsonNode before = new ObjectMapper().readTree(out.resolve("summary.json").toFile()).get("runs");
+    JsonNode after = new ObjectMapper().readTree(copy.resolve("summary.json").toFile()).get("runs");
+    assertThat(after).isEqualTo(before);
+    CliRun other = CliRun.of("compare", "--n", "12", "--r", "1", "--kappa", "3", "--out", copy.toString(),
+        "--figures-only");
+    assertThat(other.status()).isEqualTo(2);
+    assertThat(other.err()).startsWith("lowrank compare: error: --figures-only: ").contains("are not stored in");
+    assertThat(copy.resolve("summary.json")).as("a refused --figures-only leaves the directory as it was").isRegularFile();
+  }
+
   @Test
   void reportParsesAndHasTheTableAndFigures() throws Exception {
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("report.html").toFile());

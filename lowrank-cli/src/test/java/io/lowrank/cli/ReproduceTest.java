@@ -218,24 +218,11 @@ class ReproduceTest {
   @Test
   void figuresOnlyRegeneratesWithoutRunning() throws Exception {
     Path copy = dir.resolve("copy");
-    try (java.util.stream.Stream<Path> all = Files.walk(out)) {
-      for (Path p : all.toList()) {
-        Path target = copy.resolve(out.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
+    TestDirs.copy(out, copy);
     for (String gone : List.of("report.html", "summary.json")) {
       Files.delete(copy.resolve(gone));
     }
-    try (java.util.stream.Stream<Path> figs = Files.list(copy.resolve("figures"))) {
-      for (Path f : figs.toList()) {
-        Files.delete(f);
-      }
-    }
+    TestDirs.emptyFiles(copy.resolve("figures"));
     Path someRun = copy.resolve("runs").resolve(Files.list(copy.resolve("runs")).findFirst().orElseThrow().getFileName()
         .toString()).resolve("summary.json");
     java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(someRun);

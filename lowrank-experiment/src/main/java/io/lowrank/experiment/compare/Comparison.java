@@ -161,9 +161,21 @@ public final class Comparison {
 
   /** Runs the comparison on {@code threads} worker threads. */
   public static Outcome run(Plan plan, int threads, ProgressListener listener) {
+    return run(plan, threads, (runner, specs) -> runner.runAll(specs, listener));
+  }
+
+  /** Runs (or loads) the specs of a comparison; e.g. a resumable job that stores every run as it finishes. */
+  @FunctionalInterface
+  public interface Execution {
+    /** Every spec's result. */
+    Map<RunSpec, RunResult> runAll(Runner runner, List<RunSpec> specs);
+  }
+
+  /** Runs the comparison on {@code threads} worker threads through {@code execution}. */
+  public static Outcome run(Plan plan, int threads, Execution execution) {
     long start = System.nanoTime();
     List<Task> tasks = tasks(plan);
-    Map<RunSpec, RunResult> results = new Runner(threads).runAll(tasks.stream().map(Task::spec).toList(), listener);
+    Map<RunSpec, RunResult> results = execution.runAll(new Runner(threads), tasks.stream().map(Task::spec).toList());
     List<CompareRun> runs = new ArrayList<>();
     for (Task t : tasks) {
       runs.add(row(plan, t, results.get(t.spec())));

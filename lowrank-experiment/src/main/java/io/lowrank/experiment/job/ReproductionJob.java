@@ -80,7 +80,7 @@ public final class ReproductionJob {
         Set.of(RUNS, RunFiles.SUMMARY, REPORT, FIGURES), force);
     RunStore store = new RunStore(dir.resolve(RUNS), "reproduce", version);
     Set<RunSpec> withFactors = Reproduction.factorSpecs(claims);
-    Engine engine = storedOnly ? storedOnly(dir) : Engine.local();
+    Engine engine = storedOnly ? StoredRuns.only(dir, "this reproduction") : Engine.local();
     ResumableRuns.Outcome out = ResumableRuns.run(engine, new Runner(threads), Reproduction.specs(claims), store,
         listener, withFactors::contains);
     return Reproduction.evaluate(claims, budget, setting, threads, out.results(), (System.nanoTime() - start) * 1e-9,
@@ -103,31 +103,5 @@ public final class ReproductionJob {
   private static String existingManifest(Path dir) throws IOException {
     Path m = dir.resolve(MANIFEST);
     return java.nio.file.Files.isRegularFile(m) ? java.nio.file.Files.readString(m) : null;
-  }
-
-  /** An engine that runs nothing: it refuses when runs are missing from the store. */
-  private static Engine storedOnly(Path dir) {
-    return new Engine() {
-      @Override
-      public String name() {
-        return "stored";
-      }
-
-      @Override
-      public java.util.Map<RunSpec, io.lowrank.experiment.run.RunResult> runAll(Runner runner, List<RunSpec> todo,
-          RunStore store, java.util.function.Predicate<RunSpec> keepFactors, io.lowrank.experiment.run.ProgressListener p) {
-        if (!todo.isEmpty()) {
-          throw new BadInputException("--figures-only: " + todo.size() + " runs of this reproduction are not stored in "
-              + dir + " (interrupted?); accepted: rerun without --figures-only, which runs only the missing ones");
-        }
-        return java.util.Map.of();
-      }
-
-      @Override
-      public io.lowrank.experiment.run.RunResult run(Runner runner, RunSpec spec, io.lowrank.experiment.run.Workload w,
-          List<? extends io.lowrank.solver.Observer> observers) {
-        throw new UnsupportedOperationException("stored runs only");
-      }
-    };
   }
 }
