@@ -2,24 +2,26 @@ package io.lowrank.cli;
 
 import static io.lowrank.cli.OptionChecks.require;
 
+import io.lowrank.experiment.compare.CompareFigures;
 import io.lowrank.experiment.compare.Comparison;
 import io.lowrank.experiment.compare.Variant;
+import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.formats.AtomicFiles;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.InstanceFiles;
-import io.lowrank.experiment.output.CompareFiles;
-import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.job.ResumableRuns;
 import io.lowrank.experiment.job.StoredRuns;
+import io.lowrank.experiment.output.CompareFiles;
 import io.lowrank.experiment.output.Json;
-import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.output.OutputSize;
+import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.run.Workloads;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RecordSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.report.CompareReport;
+import io.lowrank.report.FigureFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -128,6 +130,7 @@ public final class CompareCommand implements Callable<Integer> {
     int workers = run.workers();
     String version = Main.version();
     RunStore store = new RunStore(out.resolve(STORE), "compare", version);
+    List<RunSpec> specs = Comparison.specs(plan);
     if (figuresOnly) {
       if (saveInstance != null) {
         throw new BadInputException("--figures-only runs nothing and --save-instance builds the instance; accepted: one "
@@ -137,7 +140,6 @@ public final class CompareCommand implements Callable<Integer> {
         throw new BadInputException("--figures-only: " + out + " holds no stored runs of a comparison; accepted: the "
             + "--out DIR of an earlier lowrank compare (or drop --figures-only to run it)");
       }
-      List<RunSpec> specs = Comparison.specs(plan);
       int missing = StoredRuns.missing(specs, store);
       if (missing > 0) {
         throw new BadInputException("--figures-only: " + missing + " of " + new LinkedHashSet<>(specs).size() + " runs "
@@ -147,7 +149,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
     OutputDirs.prepare(out, "--out");
     OutputDirs.prepare(saveInstance, "--save-instance");
-    OutputDirs.requireSpace(out, OutputSize.job(Comparison.specs(plan), OutputDirs.REPORT_BYTES), "--out");
+    OutputDirs.requireSpace(out, OutputSize.job(specs, OutputDirs.REPORT_BYTES), "--out");
     if (saveInstance != null) {
       saveInstance(plan);
     }
@@ -155,10 +157,10 @@ public final class CompareCommand implements Callable<Integer> {
     try (RunProgress progress = new RunProgress("compare", Comparison.countRuns(plan), Terminal.interactive(),
         stderr)) {
       Engine engine = figuresOnly ? StoredRuns.only(out, "this comparison") : Engine.local();
-      outcome = Comparison.run(plan, workers, (runner, specs) -> ResumableRuns.run(engine, runner, specs, store, progress,
+      outcome = Comparison.run(plan, workers, (runner, todo) -> ResumableRuns.run(engine, runner, todo, store, progress,
           s -> false).results());
     }
-    io.lowrank.report.FigureFiles.write(out, io.lowrank.experiment.compare.CompareFigures.of(outcome));
+    FigureFiles.write(out, CompareFigures.of(outcome));
     AtomicFiles.writeString(out.resolve("report.html"), CompareReport.render(outcome, version));
     CompareFiles.write(outcome, out, version); // summary.json last: it marks the directory complete
     if (run.json) {

@@ -28,14 +28,12 @@ final class CompareTable {
           r.seconds(), r.termination()));
     }
     b.append('\n');
-    if (outcome.runs().stream().anyMatch(r -> !r.reached() && Double.isFinite(r.finalError()))) {
-      b.append(String.join("\n", ReproduceCommand.wrap(NOT_REACHED, ReproduceCommand.TABLE_WIDTH))).append("\n\n");
+    if (outcome.anyNotReached()) {
+      String note = "- " + Comparison.notReachedNote("\"its to eps\"", "eps");
+      b.append(String.join("\n", Terminal.wrap(note, Terminal.TABLE_WIDTH))).append("\n\n");
     }
     return b.toString();
   }
-
-  /** Why a row shows "-" for the iterations to eps (also in the HTML report). */
-  static final String NOT_REACHED = io.lowrank.experiment.compare.Comparison.NOT_REACHED_NOTE;
 
   private static String num(double v) {
     if (Double.isNaN(v)) {

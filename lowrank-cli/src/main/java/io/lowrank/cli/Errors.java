@@ -119,9 +119,8 @@ final class Errors {
    * store their runs (sweep, reproduce, compare) resume from them.
    */
   static int interrupted(PrintWriter err, String command, io.lowrank.experiment.run.RunsInterruptedException ri) {
-    boolean resumable = command.endsWith(" sweep") || command.endsWith(" reproduce") || command.endsWith(" compare");
     err.println(command + ": interrupted: " + ri.finished() + " of " + ri.total() + " runs finished; "
-        + (resumable ? "they are stored in the output directory, rerun the same command to resume"
+        + (ri.stored() ? "they are stored in the output directory, rerun the same command to resume"
             : "no report was written, rerun the command to start again"));
     err.flush();
     return Main.EXIT_INTERRUPTED;

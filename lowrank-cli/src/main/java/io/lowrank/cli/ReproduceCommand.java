@@ -138,16 +138,16 @@ final class ReproduceCommand implements Callable<Integer> {
       stdout.flush();
       return Main.EXIT_OK;
     }
-    if (figuresOnly && force) {
-      throw new BadInputException("--figures-only reads the runs in --out and --force would clear them; accepted: one "
-          + "of them");
-    }
-    if (figuresOnly && !java.nio.file.Files.isDirectory(out.resolve(ReproductionJob.RUNS))) {
-      throw new BadInputException("--figures-only: " + out + " holds no runs of a reproduction; accepted: the --out "
-          + "DIR of an earlier lowrank reproduce (or drop --figures-only to run it)");
-    }
-    if (figuresOnly) {
-      ReproductionJob.requireSame(claims, budget, setting, out); // before anything in DIR is touched
+    if (figuresOnly) { // checked before anything in DIR is touched
+      if (force) {
+        throw new BadInputException("--figures-only reads the runs in --out and --force would clear them; accepted: one "
+            + "of them");
+      }
+      if (!java.nio.file.Files.isDirectory(out.resolve(ReproductionJob.RUNS))) {
+        throw new BadInputException("--figures-only: " + out + " holds no runs of a reproduction; accepted: the --out "
+            + "DIR of an earlier lowrank reproduce (or drop --figures-only to run it)");
+      }
+      ReproductionJob.requireSame(claims, budget, setting, out);
     }
     OutputDirs.prepare(out, "--out");
     OutputDirs.requireSpace(out, OutputSize.job(runs, OutputDirs.REPORT_BYTES), "--out");
@@ -168,8 +168,7 @@ final class ReproduceCommand implements Callable<Integer> {
     return outcome.allAvailablePass() ? Main.EXIT_OK : Main.EXIT_DIVERGED;
   }
 
-  /** Columns of the claims table: the terminal width it fits, and where the claim text starts. */
-  static final int TABLE_WIDTH = 100;
+  /** Where the claim text starts in the claims table. */
   private static final int TEXT_COLUMN = 13;
 
   private void printTable(PrintWriter o, Reproduction.Outcome outcome) {
@@ -189,7 +188,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   /**
    * The claims table: one block per claim, number and verdict (aligned, coloured on a terminal)
-   * before the title, the measured numbers below it, wrapped to {@value #TABLE_WIDTH} columns.
+   * before the title, the measured numbers below it, wrapped to {@value Terminal#TABLE_WIDTH} columns.
    */
   static String claimsTable(List<ClaimResult> claims) {
     StringBuilder b = new StringBuilder("\n");
@@ -199,28 +198,11 @@ final class ReproduceCommand implements Callable<Integer> {
       b.append(String.format(Locale.ROOT, "%-3d ", c.number()))
           .append(Terminal.verdict(verdict(c.verdict()), 8, c.verdict() == Verdict.PASS, c.verdict() == Verdict.FAIL))
           .append(' ').append(c.title()).append('\n');
-      for (String line : wrap(c.headline(), TABLE_WIDTH - TEXT_COLUMN)) {
+      for (String line : Terminal.wrap(c.headline(), Terminal.TABLE_WIDTH - TEXT_COLUMN)) {
         b.append(indent).append(line).append('\n');
       }
     }
     return b.toString();
-  }
-
-  /** {@code text} broken at spaces into lines of at most {@code width} characters (a longer word stays whole). */
-  static List<String> wrap(String text, int width) {
-    List<String> lines = new java.util.ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : text.strip().split("\\s+")) {
-      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      line.append(line.length() > 0 ? " " : "").append(word);
-    }
-    if (line.length() > 0) {
-      lines.add(line.toString());
-    }
-    return lines;
   }
 
   private static String verdict(Verdict v) {

@@ -1,5 +1,7 @@
 package io.lowrank.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -17,6 +19,9 @@ final class Terminal {
   private static final String YELLOW = "\u001b[33m";
   private static final String BOLD = "\u001b[1m";
   private static final String RESET = "\u001b[0m";
+
+  /** The width, in columns, that the tables printed on stdout fit (the claims and compare tables). */
+  static final int TABLE_WIDTH = 100;
 
   /** Set by {@code --no-color} (any command). */
   private static volatile boolean noColorOption;
@@ -63,5 +68,22 @@ final class Terminal {
     }
     String c = pass ? GREEN : fail ? RED : YELLOW;
     return BOLD + c + text + RESET + padded.substring(text.length());
+  }
+
+  /** {@code text} broken at spaces into lines of at most {@code width} characters (a longer word stays whole). */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+        lines.add(line.toString());
+        line.setLength(0);
+      }
+      line.append(line.length() > 0 ? " " : "").append(word);
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString());
+    }
+    return lines;
   }
 }

@@ -32,7 +32,7 @@ class TerminalTest {
     for (String line : coloured.replace("\r\n", "\n").split("\n")) {
       String plain = line.replaceAll("\u001b\\[[0-9;]*m", "");
       if (!plain.contains("\r")) { // progress bar redraws are not table lines
-        assertThat(plain.length()).as(plain).isLessThanOrEqualTo(ReproduceCommand.TABLE_WIDTH);
+        assertThat(plain.length()).as(plain).isLessThanOrEqualTo(Terminal.TABLE_WIDTH);
       }
     }
 

@@ -97,9 +97,9 @@ public final class CompareReport {
           .append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
-    if (outcome.runs().stream().anyMatch(r -> !r.reached() && Double.isFinite(r.finalError()))) {
-      h.append("<p class=\"meta\">").append(HtmlPage.esc(Comparison.NOT_REACHED_NOTE.replace("- under \"its to eps\"",
-          "— under “iterations to ε”").replace("eps", "ε"))).append("</p>\n");
+    if (outcome.anyNotReached()) {
+      h.append("<p class=\"meta\">— ").append(HtmlPage.esc(Comparison.notReachedNote("“iterations to ε”", "ε")))
+          .append("</p>\n");
     }
   }
 

@@ -87,6 +87,11 @@ public final class Comparison {
     public boolean anyDiverged() {
       return runs.stream().anyMatch(r -> r.termination() == Termination.DIVERGED);
     }
+
+    /** True when some run ended with a finite error without reaching ε (the tables then explain why). */
+    public boolean anyNotReached() {
+      return runs.stream().anyMatch(r -> !r.reached() && Double.isFinite(r.finalError()));
+    }
   }
 
   /** The spec of a row at a configuration. */
@@ -154,10 +159,15 @@ public final class Comparison {
    * What a row without "iterations to ε" means: the run stopped (budget, stall or convergence of the
    * training loss) before its test error reached ε. For the small-start methods the usual reason is
    * the α floor: their final error shrinks with the initial scale α (docs/solvers.md).
+   *
+   * @param column the table column, as the table names it
+   * @param eps how the table writes ε
    */
-  public static final String NOT_REACHED_NOTE = "- under \"its to eps\": eps was not reached before the run stopped "
-      + "(see its termination). Small-start methods (GD, ScaledGD(λ), PrecGD) end at an error floor that shrinks with "
-      + "--alpha (docs/solvers.md): lower --alpha, or raise --iters for a slow end game.";
+  public static String notReachedNote(String column, String eps) {
+    return "under " + column + ": " + eps + " was not reached before the run stopped (see its termination). "
+        + "Small-start methods (GD, ScaledGD(λ), PrecGD) end at an error floor that shrinks with --alpha "
+        + "(docs/solvers.md): lower --alpha, or raise --iters for a slow end game.";
+  }
 
   /** Runs the comparison on {@code threads} worker threads. */
   public static Outcome run(Plan plan, int threads, ProgressListener listener) {

@@ -4,6 +4,7 @@ import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.run.ProgressListener;
 import io.lowrank.experiment.run.RunResult;
+import io.lowrank.experiment.run.RunsInterruptedException;
 import io.lowrank.experiment.run.Runner;
 import io.lowrank.experiment.spec.RunSpec;
 import java.util.ArrayList;
@@ -63,8 +64,12 @@ public final class ResumableRuns {
     int total = distinct.size();
     listener.resumed(loaded.size(), total);
     int base = loaded.size();
-    Map<RunSpec, RunResult> ran = engine.runAll(runner, todo, store, keepFactors,
-        (done, t, spec) -> listener.completed(base + done, total, spec));
+    Map<RunSpec, RunResult> ran;
+    try {
+      ran = engine.runAll(runner, todo, store, keepFactors, (done, t, spec) -> listener.completed(base + done, total, spec));
+    } catch (RunsInterruptedException e) { // counted over the whole job; the finished runs are in the store
+      throw new RunsInterruptedException(base + e.finished(), total, true);
+    }
     Map<RunSpec, RunResult> all = new LinkedHashMap<>();
     for (RunSpec s : distinct) {
       all.put(s, loaded.containsKey(s) ? loaded.get(s) : ran.get(s));
