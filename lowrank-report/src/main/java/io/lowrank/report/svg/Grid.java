@@ -87,26 +87,22 @@ public final class Grid {
         Plot.checkSize(panelWidth, panelHeight);
         int cols = Math.min(columns, panels.size());
         double top = title == null ? 0 : TITLE_H;
-        Legend shared = null;
-        if (sharedLegend) {
-            java.util.LinkedHashMap<String, Legend.Entry> entries = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < panels.size(); i++) {
-                for (Legend.Entry e : new PlotRenderer(panels.get(i), panelWidth, panelHeight, "m").legendEntries()) {
-                    entries.putIfAbsent(e.label() + "\u0000" + e.color() + "\u0000" + e.kind(), e);
-                }
-            }
-            shared = entries.isEmpty() ? null : new Legend(List.copyOf(entries.values()));
-        }
-        double legendW = shared == null ? 0 : shared.width() + 2 * LEGEND_GAP;
-        int width = (int) Math.ceil(cols * panelWidth + legendW);
-        int height = (int) Math.ceil(Math.max(top + rows() * panelHeight,
-                shared == null ? 0 : top + shared.height() + 2 * LEGEND_GAP));
         long h = Fnv.mix(Fnv.mix(Fnv.mix(Fnv.SEED, title), columns), sharedLegend ? 1 : 0);
         for (Plot p : panels) {
             h = Fnv.mix(h, p.hash);
         }
         h = Fnv.mix(Fnv.mix(h, panelWidth), panelHeight);
         String base = "lrg" + Long.toHexString(h);
+        PlotRenderer[] rs = new PlotRenderer[panels.size()];
+        for (int i = 0; i < rs.length; i++) {
+            Plot p = panels.get(i);
+            rs[i] = new PlotRenderer(p, panelWidth, panelHeight, (p.id != null ? p.id + "-" : "") + base + "-" + i);
+        }
+        Legend shared = sharedLegend ? sharedLegend(rs) : null;
+        double legendW = shared == null ? 0 : shared.width() + 2 * LEGEND_GAP;
+        int width = (int) Math.ceil(cols * panelWidth + legendW);
+        int height = (int) Math.ceil(Math.max(top + rows() * panelHeight,
+                shared == null ? 0 : top + shared.height() + 2 * LEGEND_GAP));
         SvgWriter w = new SvgWriter();
         w.open("svg", "xmlns", "http://www.w3.org/2000/svg", "width", width, "height", height,
                 "viewBox", "0 0 " + width + " " + height, "font-family", SvgWriter.FONT,
@@ -122,12 +118,8 @@ public final class Grid {
         }
         // Measure every panel, then align plot areas: shared left/right margins per column
         // and shared top/bottom margins per row.
-        PlotRenderer[] rs = new PlotRenderer[panels.size()];
         double[][] natural = new double[panels.size()][];
         for (int i = 0; i < rs.length; i++) {
-            Plot p = panels.get(i);
-            String pid = (p.id != null ? p.id + "-" : "") + base + "-" + i;
-            rs[i] = new PlotRenderer(p, panelWidth, panelHeight, pid);
             if (shared != null) {
                 rs[i].shareLegend();
             }
@@ -161,5 +153,14 @@ public final class Grid {
         }
         w.close("svg");
         return w.toString();
+    }
+
+    /** One legend of every distinct labelled series of the panels, in order of first appearance; null when none. */
+    private static Legend sharedLegend(PlotRenderer[] panels) {
+        java.util.Set<Legend.Entry> entries = new java.util.LinkedHashSet<>();
+        for (PlotRenderer r : panels) {
+            entries.addAll(r.legendEntries());
+        }
+        return entries.isEmpty() ? null : new Legend(List.copyOf(entries));
     }
 }

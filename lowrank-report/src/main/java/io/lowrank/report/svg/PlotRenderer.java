@@ -214,13 +214,7 @@ final class PlotRenderer {
     }
 
     private void buildLegend() {
-        List<Legend.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < p.series.size(); i++) {
-            Series s = p.series.get(i);
-            if (s.label() != null && !s.label().isBlank()) {
-                entries.add(new Legend.Entry(s.label(), colors[i], s.style(), s.style() == Series.Style.DASHED));
-            }
-        }
+        List<Legend.Entry> entries = legendEntries();
         legend = p.legend && !legendShared && !entries.isEmpty() ? new Legend(entries) : null;
     }
 
