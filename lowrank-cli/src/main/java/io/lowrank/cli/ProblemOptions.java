@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** The options that describe a planted problem (docs/math.md, "Measurement models"); unset keeps the spec default. */
 final class ProblemOptions {
   @Option(names = "--model", paramLabel = "MODEL", order = 1,
-      description = "the measurement model: goe, rank-one, asymmetric or completion. Default: goe.")
+      description = "the measurement model: goe, structured (GOE-type, never stored: n >= 1000 fits in memory), "
+          + "rank-one, asymmetric or completion. Default: goe.")
   String model;
 
   @Option(names = "--n", paramLabel = "N", order = 2, description = "dimension n of M* (n x n). Default: 40.")

@@ -52,7 +52,7 @@ final class ReproduceCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "the configuration the claims run at: problem keys "
-      + "n, r, kappa, problem.spacing, problem.noise (problem.model: the claims are stated for goe); repeatable. Default: GOE, n = 40, "
+      + "n, r, kappa, problem.spacing, problem.noise (problem.model: goe, or structured for its transform-based GOE-type operator); repeatable. Default: GOE, n = 40, "
       + "r = 2, kappa = 2, geometric.")
   List<String> sets = new java.util.ArrayList<>();
 

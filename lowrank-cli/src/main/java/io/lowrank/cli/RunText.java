@@ -63,6 +63,10 @@ final class RunText {
       return String.format(Locale.ROOT, "goe: n = %d, r = %d, m = %d, kappa = %s, noise = %s%s", g.n(), g.r(), g.m(),
           OptionChecks.compact(g.kappa()), OptionChecks.compact(g.noise()), seed);
     }
+    if (p instanceof ProblemSpec.Structured g) {
+      return String.format(Locale.ROOT, "structured: n = %d, r = %d, m = %d, kappa = %s, noise = %s%s", g.n(), g.r(),
+          g.m(), OptionChecks.compact(g.kappa()), OptionChecks.compact(g.noise()), seed);
+    }
     if (p instanceof ProblemSpec.RankOne g) {
       return String.format(Locale.ROOT, "rank-one: n = %d, r = %d, m = %d, kappa = %s, noise = %s%s", g.n(), g.r(),
           g.m(), OptionChecks.compact(g.kappa()), OptionChecks.compact(g.noise()), seed);

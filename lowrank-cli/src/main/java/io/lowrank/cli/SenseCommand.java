@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sense", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     usageHelpAutoWidth = true,
     description = {"Recover a planted low-rank matrix from its measurements by gradient descent from a small random "
-        + "start (or any method and start of the spec, docs/math.md): GOE sensing by default; --model rank-one, "
-        + "asymmetric or completion for the other models. Prints the test error and timings; --out DIR writes "
+        + "start (or any method and start of the spec, docs/math.md): GOE sensing by default; --model structured "
+        + "for GOE-type sensing at large n (its operator is a signed, subsampled Walsh-Hadamard transform, never "
+        + "stored), rank-one, asymmetric or completion for the other models. Prints the test error and timings; --out DIR writes "
         + "history.csv, U.npy (or L.npy and R.npy) and summary.json.",
         "Exit status: 0 done, 1 the run diverged, 2 bad input, 70 internal error."})
 public final class SenseCommand implements Callable<Integer> {

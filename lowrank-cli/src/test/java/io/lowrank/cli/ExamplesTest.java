@@ -35,9 +35,10 @@ class ExamplesTest {
   @Test
   void thereIsAnExampleForEveryModelAndMethod() throws IOException {
     List<String> names = examples().map(p -> p.getFileName().toString()).toList();
-    for (String m : List.of("goe", "asymmetric", "rank-one", "completion", "completion-relu", "instance", "ratings")) {
-      assertThat(names).contains("model-" + m + ".yaml");
+    for (io.lowrank.experiment.spec.Model m : io.lowrank.experiment.spec.Model.values()) {
+      assertThat(names).contains("model-" + m.id() + ".yaml");
     }
+    assertThat(names).contains("model-completion-relu.yaml");
     for (io.lowrank.solver.Method m : io.lowrank.solver.Method.values()) {
       assertThat(names).contains("method-" + m.id() + ".yaml");
     }

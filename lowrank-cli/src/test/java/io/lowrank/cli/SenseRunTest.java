@@ -76,6 +76,24 @@ class SenseRunTest {
     assertThat(b.at("/final/test_error").asDouble()).isNotEqualTo(a.at("/final/test_error").asDouble());
   }
 
+  /**
+   * The structured operator from the command line: it recovers like GOE sensing (same tolerance),
+   * its summary names the model, and 2 threads give the same final numbers as 1.
+   */
+  @Test
+  void structuredSensingRecoversWithTheSameResultOnAnyThreadCount() throws IOException {
+    String[] base = {"sense", "--model", "structured", "--n", "30", "--r", "2", "--alpha", "1e-6", "--iters", "800",
+        "--json"};
+    CliRun one = CliRun.of(base);
+    CliRun two = CliRun.of(args(base, "--threads", "2"));
+    assertThat(one.status()).as(one.err()).isZero();
+    JsonNode a = json(one.out());
+    assertThat(a.at("/spec/problem/model").asText()).isEqualTo("structured");
+    assertThat(a.at("/spec/problem/m").asInt()).isEqualTo(20 * 30 * 2);
+    assertThat(a.at("/final/test_error").asDouble()).isLessThan(RECOVERED);
+    assertThat(json(two.out()).at("/final").toString()).isEqualTo(a.at("/final").toString());
+  }
+
   @Test
   void threadsDoNotChangeTheRun() throws IOException {
     JsonNode one = json(CliRun.of(args(SMALL, "--json", "--iters", "100")).out());

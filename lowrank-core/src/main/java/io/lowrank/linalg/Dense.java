@@ -19,10 +19,25 @@ public final class Dense {
     if (b.rows() != q || c.rows() != p || c.cols() != s) { // guarded: no varargs array on the hot path
       Check.shape(false, "multiply: %dx%d times %dx%d into %dx%d", p, q, b.rows(), s, c.rows(), c.cols());
     }
+    multiplyRows(a, b, c, 0, p);
+  }
+
+  /**
+   * Rows {@code from..to-1} of c = a b (the others untouched), each entry computed exactly as by
+   * {@link #multiply}, so row ranges may run on different threads. Shapes are not checked here:
+   * check them once with {@link #multiply}'s rules before splitting.
+   */
+  public static void multiplyRows(Mat a, Mat b, Mat c, int from, int to) {
+    int q = a.cols();
+    int s = b.cols();
     double[] ad = a.data();
     double[] bd = b.data();
     double[] cd = c.data();
-    for (int i = 0; i < p; i++) {
+    if (s >= WIDE) {
+      multiplyRowsWide(ad, bd, cd, q, s, from, to);
+      return;
+    }
+    for (int i = from; i < to; i++) {
       int ci = i * s;
       int ai = i * q;
       int j = 0;
@@ -62,6 +77,63 @@ public final class Dense {
           c0 += ad[ai + k] * bd[k * s + j];
         }
         cd[ci + j] = c0;
+      }
+    }
+  }
+
+  /** From this many columns of b on, {@link #multiplyRows} streams rows of b instead of columns. */
+  private static final int WIDE = 32;
+
+  /** Rows of b per cache panel of the wide kernel. */
+  private static final int PANEL_ROWS = 64;
+  /** Columns of b per cache panel of the wide kernel (64 x 512 doubles = 256 KiB, in L2). */
+  private static final int PANEL_COLS = 512;
+
+  /**
+   * Rows of c = a b for wide b: c_ij accumulates a_ik b_kj in c itself, panel by panel of b
+   * (PANEL_ROWS x PANEL_COLS, kept in cache while every row of c in the range uses it), with the
+   * panels of k in ascending order. Each entry is therefore the same sequence of operations as in
+   * the column kernel (0.0, then + a_ik b_kj for k = 0..q-1) and the result is bit-identical; it
+   * reads b from cache instead of streaming it once per row of c.
+   */
+  private static void multiplyRowsWide(double[] ad, double[] bd, double[] cd, int q, int s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      java.util.Arrays.fill(cd, i * s, i * s + s, 0.0);
+    }
+    for (int jb = 0; jb < s; jb += PANEL_COLS) {
+      int je = Math.min(s, jb + PANEL_COLS);
+      for (int kb = 0; kb < q; kb += PANEL_ROWS) {
+        int ke = Math.min(q, kb + PANEL_ROWS);
+        for (int i = from; i < to; i++) {
+          int ci = i * s;
+          int ai = i * q;
+          int k = kb;
+          for (; k + 3 < ke; k += 4) {
+            double a0 = ad[ai + k];
+            double a1 = ad[ai + k + 1];
+            double a2 = ad[ai + k + 2];
+            double a3 = ad[ai + k + 3];
+            int b0 = k * s;
+            int b1 = b0 + s;
+            int b2 = b1 + s;
+            int b3 = b2 + s;
+            for (int j = jb; j < je; j++) {
+              double v = cd[ci + j];
+              v += a0 * bd[b0 + j];
+              v += a1 * bd[b1 + j];
+              v += a2 * bd[b2 + j];
+              v += a3 * bd[b3 + j];
+              cd[ci + j] = v;
+            }
+          }
+          for (; k < ke; k++) {
+            double aik = ad[ai + k];
+            int bk = k * s;
+            for (int j = jb; j < je; j++) {
+              cd[ci + j] += aik * bd[bk + j];
+            }
+          }
+        }
       }
     }
   }

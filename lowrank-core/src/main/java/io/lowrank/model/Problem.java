@@ -156,6 +156,8 @@ public final class Problem {
     MeasurementOperator op;
     if (operator instanceof io.lowrank.operator.SymmetricGaussianSensing s) {
       op = s.withParallelism(parallelism);
+    } else if (operator instanceof io.lowrank.operator.StructuredSensing s) {
+      op = s.withParallelism(parallelism);
     } else if (operator instanceof io.lowrank.operator.EntrySampling e) {
       op = e.withParallelism(parallelism);
     } else {

@@ -49,8 +49,17 @@ final class PackedSymmetric {
   }
 
   private static void symmetricProduct(int n, int k, double[] l, double[] weighted) {
-    int p = 0;
-    for (int j = 0; j < n; j++) {
+    symmetricProductRows(n, k, l, weighted, 0, n);
+  }
+
+  /**
+   * The packed rows {@code from..to-1} of {@link #weightedProduct} for L == R = U (n x k, data
+   * {@code l}): entries offset(from) .. offset(to)-1 of {@code weighted}, each computed exactly as
+   * in the whole product, so row ranges may run on different threads.
+   */
+  static void symmetricProductRows(int n, int k, double[] l, double[] weighted, int from, int to) {
+    int p = offset(n, from);
+    for (int j = from; j < to; j++) {
       int lj = j * k;
       double diag = 0.0;
       for (int t = 0; t < k; t++) {

@@ -16,15 +16,12 @@ import java.util.stream.IntStream;
  * <p>The vectors a_i are stored as the rows of one m x n array; row i is drawn from its own
  * generator {@code Seeds.mix(seed, i)}.
  */
-public final class RankOneSensing implements MeasurementOperator {
-  private final int n;
-  private final int m;
+public final class RankOneSensing extends SquareSymmetricSensing {
   private final double scale;
   private final double[] a;
 
   private RankOneSensing(int n, int m, double[] a) {
-    this.n = n;
-    this.m = m;
+    super(n, m);
     this.scale = 1.0 / Math.sqrt(m);
     this.a = a;
   }
@@ -49,26 +46,6 @@ public final class RankOneSensing implements MeasurementOperator {
       System.arraycopy(a, indices[i] * n, b, i * n, n);
     }
     return new RankOneSensing(n, indices.length, b);
-  }
-
-  @Override
-  public int size() {
-    return m;
-  }
-
-  @Override
-  public int rows() {
-    return n;
-  }
-
-  @Override
-  public int cols() {
-    return n;
-  }
-
-  @Override
-  public boolean symmetric() {
-    return true;
   }
 
   /** Scratch: the two k-vectors L^T a_i and R^T a_i. */

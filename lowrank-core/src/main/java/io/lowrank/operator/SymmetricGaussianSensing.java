@@ -31,9 +31,7 @@ import java.util.stream.IntStream;
  * <p>Cost per call: factor product O(n^2 k / 2) + one pass over the m n(n+1)/2 stored entries +
  * unpack and GEMM O(n^2 k).
  */
-public final class SymmetricGaussianSensing implements BatchedOperator {
-  private final int n;
-  private final int m;
+public final class SymmetricGaussianSensing extends SquareSymmetricSensing implements BatchedOperator {
   private final int packed;
   private final Precision precision;
   private final PackedRows rows;
@@ -43,8 +41,7 @@ public final class SymmetricGaussianSensing implements BatchedOperator {
 
   private SymmetricGaussianSensing(int n, int m, double[] a64, float[] a32, RowKernels kernels,
       Parallelism parallelism) {
-    this.n = n;
-    this.m = m;
+    super(n, m);
     this.packed = PackedSymmetric.size(n);
     this.precision = a64 != null ? Precision.FLOAT64 : Precision.FLOAT32;
     this.a64 = a64;
@@ -200,26 +197,6 @@ public final class SymmetricGaussianSensing implements BatchedOperator {
     return full;
   }
 
-  @Override
-  public int size() {
-    return m;
-  }
-
-  @Override
-  public int rows() {
-    return n;
-  }
-
-  @Override
-  public int cols() {
-    return n;
-  }
-
-  @Override
-  public boolean symmetric() {
-    return true;
-  }
-
   /**
    * Scratch of one caller: per member a packed weighted product, a packed A*(r) and an n x n
    * unpacked copy; the pass's block partial sums; task objects made once.
@@ -283,11 +260,7 @@ public final class SymmetricGaussianSensing implements BatchedOperator {
 
   @Override
   public void forward(Mat left, Mat right, double[] out, Workspace ws) {
-    checkFactor(left, "L");
-    checkFactor(right, "R");
-    if (out.length != m) {
-      Check.shape(false, "forward output has length %d, expected m = %d", out.length, m);
-    }
+    checkForward(left, right, out);
     Scratch s = scratch(ws);
     PackedSymmetric.weightedProduct(left, right, s.weighted[0]);
     s.pass.forward(s.weighted[0], out, parallelism);
@@ -304,11 +277,7 @@ public final class SymmetricGaussianSensing implements BatchedOperator {
 
   @Override
   public void adjointTimes(double[] v, Mat right, Mat out, Workspace ws) {
-    checkFactor(right, "R");
-    checkAdjointInput(v);
-    if (out.rows() != n || out.cols() != right.cols()) {
-      Check.shape(false, "adjoint output is %d x %d, expected %d x %d", out.rows(), out.cols(), n, right.cols());
-    }
+    checkAdjointTimes(v, right, out);
     Scratch s = scratch(ws);
     s.pass.adjoint(v, s.adjointPacked[0], parallelism);
     PackedSymmetric.unpack(s.adjointPacked[0], n, s.full[0].data());
@@ -390,15 +359,4 @@ public final class SymmetricGaussianSensing implements BatchedOperator {
     }
   }
 
-  private void checkFactor(Mat f, String name) {
-    if (f.rows() != n) {
-      Check.shape(false, "%s has %d rows but the operator expects n = %d", name, f.rows(), n);
-    }
-  }
-
-  private void checkAdjointInput(double[] v) {
-    if (v.length != m) {
-      Check.shape(false, "adjoint input has length %d, expected m = %d", v.length, m);
-    }
-  }
 }

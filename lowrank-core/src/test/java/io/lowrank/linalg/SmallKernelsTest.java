@@ -33,6 +33,42 @@ class SmallKernelsTest {
     return a;
   }
 
+  /**
+   * Narrow (register-blocked columns) and wide (streamed rows) products, whole or by row ranges,
+   * equal the textbook sum c_ij = 0 + a_i0 b_0j + a_i1 b_1j + ... bit for bit: every kernel keeps
+   * that order, which is what makes results independent of the thread split.
+   */
+  @Test
+  void multiplyKeepsTheSequentialSumOrderForNarrowAndWideProducts() {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(9);
+    for (int s : new int[] {1, 7, 9, 31, 32, 100}) {
+      Mat a = new Mat(13, 17);
+      Mat b = new Mat(17, s);
+      for (double[] d : new double[][] {a.data(), b.data()}) {
+        for (int i = 0; i < d.length; i++) {
+          d[i] = rng.nextGaussian();
+        }
+      }
+      Mat expected = new Mat(13, s);
+      for (int i = 0; i < 13; i++) {
+        for (int j = 0; j < s; j++) {
+          double sum = 0.0;
+          for (int k = 0; k < 17; k++) {
+            sum += a.get(i, k) * b.get(k, j);
+          }
+          expected.set(i, j, sum);
+        }
+      }
+      Mat whole = new Mat(13, s);
+      Dense.multiply(a, b, whole);
+      Mat pieces = new Mat(13, s);
+      Dense.multiplyRows(a, b, pieces, 0, 5);
+      Dense.multiplyRows(a, b, pieces, 5, 13);
+      assertThat(whole.data()).as("s = %d", s).isEqualTo(expected.data());
+      assertThat(pieces.data()).as("s = %d by rows", s).isEqualTo(expected.data());
+    }
+  }
+
   @Test
   void choleskyRightDivisionSolvesTheSystem() {
     SplittableRandom rng = new SplittableRandom(1);

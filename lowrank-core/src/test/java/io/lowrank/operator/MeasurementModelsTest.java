@@ -35,6 +35,9 @@ class MeasurementModelsTest {
     return Stream.of(
         Arguments.of("asymmetric Gaussian 6x8, m=40", AsymmetricGaussianSensing.generate(6, 8, 40, 1)),
         Arguments.of("rank-one n=8, m=50", RankOneSensing.generate(8, 50, 2)),
+        Arguments.of("structured n=9, m=30", StructuredSensing.generate(9, 30, 3)),
+        Arguments.of("structured n=5, m=40 (m > n(n+1)/2)", StructuredSensing.generate(5, 40, 4)),
+        Arguments.of("structured n=100, m=300 (two-level transform)", StructuredSensing.generate(100, 300, 5)),
         Arguments.of("completion 9x13, p=0.4", SamplingPatterns.uniform(9, 13, 0.4, 3)),
         Arguments.of("completion 13x9, p=0.7", SamplingPatterns.uniform(13, 9, 0.7, 4)),
         Arguments.of("symmetric completion 10, p=0.5", SamplingPatterns.uniformSymmetric(10, 0.5, 5)),

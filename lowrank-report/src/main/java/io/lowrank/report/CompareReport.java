@@ -112,6 +112,7 @@ public final class CompareReport {
     return switch (base.model()) {
       case GOE -> "Symmetric GOE sensing of a planted PSD M* = XXᵀ";
       case RANK_ONE -> "Rank-one sensing (A_i = a_i a_iᵀ) of a planted PSD M* = XXᵀ";
+      case STRUCTURED -> "Structured (signed, subsampled Walsh–Hadamard) GOE-type sensing of a planted PSD M* = XXᵀ";
       case ASYMMETRIC -> "Asymmetric Gaussian sensing of a planted M* = L*R*ᵀ";
       case COMPLETION -> "Completion of a planted low-rank M* from sampled entries";
       case INSTANCE -> "A loaded GOE sensing instance (" + ((ProblemSpec.Instance) base.problem()).path() + ")";

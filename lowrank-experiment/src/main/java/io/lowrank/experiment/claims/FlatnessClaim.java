@@ -33,7 +33,8 @@ import java.util.SplittableRandom;
 
 /**
  * Claim 12 (docs/math.md §10): the inductive bias of flatness in deep factorisation (Gatmiry, Li,
- * Chuang, Reddi, Ma, Jegelka, NeurIPS 2023). On a GOE instance with m = 0.47 n(n+1)/2 measurements,
+ * Chuang, Reddi, Ma, Jegelka, NeurIPS 2023). On an instance of the setting's sensing model (GOE, or
+ * structured) with m = 0.47 n(n+1)/2 measurements,
  * about half the unknowns, deep factorisations U = W_L ... W_1 (M = U U^T) of depth
  * L ∈ {2, 3} are fitted by GD from balanced starts of several scales α and start seeds; among the
  * interpolating solutions, the exact trace of the Hessian of the training loss
@@ -96,7 +97,7 @@ public final class FlatnessClaim implements Claim {
 
   ProblemSpec problem() {
     int m = measurements();
-    return new ProblemSpec.Goe(c.n(), c.setting().r(), c.setting().kappa(), c.setting().spacing(), m, null, 0.0);
+    return c.setting().problemWith(c.n(), m, c.setting().r(), c.setting().kappa(), c.setting().spacing(), 0.0);
   }
 
   RunSpec spec(int depth, double alpha, long startSeed) {

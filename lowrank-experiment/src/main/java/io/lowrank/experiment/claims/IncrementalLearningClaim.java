@@ -200,7 +200,7 @@ public final class IncrementalLearningClaim implements Claim {
     Map<String, Object> p = new LinkedHashMap<>();
     Setting s = c.setting();
     p.put("problem", String.format(Locale.ROOT, "%s sensing, n = %d, r = %d, κ = %s (geometric), m = %dnr = %d",
-        s.model() == Model.RANK_ONE ? "rank-one" : "GOE", s.n(), c.rank(), ClaimSupport.compact(c.kappa()),
+        s.sensing(), s.n(), c.rank(), ClaimSupport.compact(c.kappa()),
         c.oversampling(), (int) Math.round((double) c.oversampling() * s.n() * c.rank())));
     p.put("σ_k(M*)", Arrays.stream(eigenvalues()).mapToObj(ClaimSupport::compact).toList().toString());
     p.put("run", "plain GD, r' = n, μ = 0.25 / λ₁(A*(y)), stop at test error " + sci(STOP_BELOW) + " or "

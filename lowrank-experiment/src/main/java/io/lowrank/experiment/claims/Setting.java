@@ -91,7 +91,7 @@ public record Setting(RunSpec base) {
    * measurements (GOE, rank-one).
    */
   public Optional<String> unsupported() {
-    if (base.problem() instanceof ProblemSpec.Goe) {
+    if (base.problem() instanceof ProblemSpec.Goe || base.problem() instanceof ProblemSpec.Structured) {
       return Optional.empty();
     }
     if (model() == Model.RANK_ONE) {
@@ -160,10 +160,15 @@ public record Setting(RunSpec base) {
 
   /** The setting's model and n with another rank, κ, spacing and noise; m = oversampling · n · rank. */
   public ProblemSpec problem(double oversampling, int rank, double kappa, Spacing spacing, double sigma) {
-    int m = (int) Math.round(oversampling * n() * rank);
+    return problemWith(n(), (int) Math.round(oversampling * n() * rank), rank, kappa, spacing, sigma);
+  }
+
+  /** The setting's model at dimension n with m measurements, a rank, κ, spacing and noise. */
+  public ProblemSpec problemWith(int n, int m, int rank, double kappa, Spacing spacing, double sigma) {
     return switch (model()) {
-      case RANK_ONE -> new ProblemSpec.RankOne(n(), rank, kappa, spacing, m, null, sigma);
-      default -> new ProblemSpec.Goe(n(), rank, kappa, spacing, m, null, sigma);
+      case RANK_ONE -> new ProblemSpec.RankOne(n, rank, kappa, spacing, m, null, sigma);
+      case STRUCTURED -> new ProblemSpec.Structured(n, rank, kappa, spacing, m, null, sigma);
+      default -> new ProblemSpec.Goe(n, rank, kappa, spacing, m, null, sigma);
     };
   }
 
@@ -192,8 +197,17 @@ public record Setting(RunSpec base) {
       return model().id() + " (" + base.problem() + ")";
     }
     return String.format(Locale.ROOT, "%s sensing, n = %d, r = %d, κ = %s (%s spacing)%s",
-        model() == Model.RANK_ONE ? "rank-one" : "GOE", n(), r(), ClaimSupport.compact(kappa()),
+        sensing(), n(), r(), ClaimSupport.compact(kappa()),
         spacing().name().toLowerCase(Locale.ROOT), noise() > 0 ? ", noise σ = " + ClaimSupport.sci(noise()) : "");
+  }
+
+  /** The sensing model's name in sentences: "GOE", "rank-one" or "structured". */
+  public String sensing() {
+    return switch (model()) {
+      case RANK_ONE -> "rank-one";
+      case STRUCTURED -> "structured";
+      default -> "GOE";
+    };
   }
 
   /** "n, r, κ" values for parameter tables, e.g. "40, 2, 2". */

@@ -170,7 +170,7 @@ public final class ValidationEarlyStoppingClaim implements Claim {
         && Double.isFinite(medBest) && Double.isFinite(medFinal);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("problem", String.format(Locale.ROOT, "%s sensing, n = %d, r = %d, κ = %s, m = %d n r, σ = %s",
-        c.setting().model() == io.lowrank.experiment.spec.Model.RANK_ONE ? "rank-one" : "GOE", c.n(), c.r(),
+        c.setting().sensing(), c.n(), c.r(),
         ClaimSupport.compact(c.setting().kappa()), c.oversampling(), ClaimSupport.sci(c.sigma())));
     params.put("run", String.format(Locale.ROOT, "plain GD, r' = n = %d, α = %s, μ = 0.25 / λ₁(A*(y)), %d iterations",
         c.n(), ClaimSupport.sci(c.alpha()), c.horizon()));

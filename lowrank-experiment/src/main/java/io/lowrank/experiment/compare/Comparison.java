@@ -132,6 +132,9 @@ public final class Comparison {
     if (p instanceof ProblemSpec.Goe g) {
       return new ProblemSpec.Goe(g.n(), g.r(), kappa, g.spacing(), g.m(), null, noise);
     }
+    if (p instanceof ProblemSpec.Structured g) {
+      return new ProblemSpec.Structured(g.n(), g.r(), kappa, g.spacing(), g.m(), null, noise);
+    }
     if (p instanceof ProblemSpec.RankOne g) {
       return new ProblemSpec.RankOne(g.n(), g.r(), kappa, g.spacing(), g.m(), null, noise);
     }

@@ -20,6 +20,7 @@ import io.lowrank.operator.MeasurementOperator;
 import io.lowrank.operator.Precision;
 import io.lowrank.operator.RankOneSensing;
 import io.lowrank.operator.SamplingPatterns;
+import io.lowrank.operator.StructuredSensing;
 import io.lowrank.operator.SymmetricGaussianSensing;
 import io.lowrank.random.Seeds;
 import io.lowrank.validation.HoldOut;
@@ -165,6 +166,16 @@ public final class Workloads {
       full = Problem.sense(goe(g.n(), g.m(), seed, key.precision()), truth, g.noise(),
           Seeds.derive(seed, Seeds.Stream.NOISE));
       noise = g.noise();
+    } else if (p instanceof ProblemSpec.Structured g) {
+      // before the n x n ground truth is made: the operator, its transform buffer and the truth
+      Memory.require(StructuredSensing.bytes(g.n(), g.m()) + 8L * g.n() * g.n(), (long) g.n() * g.n(),
+          String.format(Locale.ROOT, "structured sensing for n = %d, m = %d (signs, rows, a transform of %d entries and "
+              + "the n x n ground truth)", g.n(), g.m(), StructuredSensing.transformLength(g.n(), g.m())), "reduce n or m");
+      GroundTruth truth = GroundTruth.generate(new GroundTruthSpec(g.n(), g.r(), g.kappa(), g.spacing()),
+          Seeds.derive(seed, Seeds.Stream.TRUTH));
+      full = Problem.sense(StructuredSensing.generate(g.n(), g.m(), Seeds.derive(seed, Seeds.Stream.OPERATOR)), truth,
+          g.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
+      noise = g.noise();
     } else if (p instanceof ProblemSpec.RankOne g) {
       GroundTruth truth = GroundTruth.generate(new GroundTruthSpec(g.n(), g.r(), g.kappa(), g.spacing()),
           Seeds.derive(seed, Seeds.Stream.TRUTH));
@@ -229,13 +240,18 @@ public final class Workloads {
 
   /** Refuses, before allocating, a generated operator of {@code elements} stored numbers. */
   private static void requireOperator(String what, long elements, int bytesPerElement, String sizes) {
+    requireOperator(what, elements, bytesPerElement, sizes, "reduce m or n");
+  }
+
+  private static void requireOperator(String what, long elements, int bytesPerElement, String sizes, String fix) {
     Memory.require(bytesPerElement * elements, elements, String.format(Locale.ROOT, "the %s operator for %s (%d %s)",
-        what, sizes, elements, bytesPerElement == 8 ? "doubles" : "floats"), "reduce m or n");
+        what, sizes, elements, bytesPerElement == 8 ? "doubles" : "floats"), fix);
   }
 
   private SymmetricGaussianSensing goe(int n, int m, long seed, Precision precision) {
     requireOperator("GOE sensing", (long) m * n * (n + 1) / 2, precision.bytesPerEntry(),
-        String.format(Locale.ROOT, "n = %d, m = %d: m n(n+1)/2", n, m));
+        String.format(Locale.ROOT, "n = %d, m = %d: m n(n+1)/2", n, m),
+        "reduce m or n, or use problem.model structured (GOE-type measurements that are never stored)");
     OperatorKey key = new OperatorKey(n, m, seed, precision);
     CompletableFuture<SymmetricGaussianSensing> mine = new CompletableFuture<>();
     CompletableFuture<SymmetricGaussianSensing> existing = operators.putIfAbsent(key, mine);

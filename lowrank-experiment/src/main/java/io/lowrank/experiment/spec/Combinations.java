@@ -32,7 +32,8 @@ public final class Combinations {
 
   /** True when a model runs its passes on several threads. */
   public static boolean parallel(ProblemSpec p) {
-    return p instanceof ProblemSpec.Goe || p instanceof ProblemSpec.Instance || p instanceof ProblemSpec.Ratings
+    return p instanceof ProblemSpec.Goe || p instanceof ProblemSpec.Structured || p instanceof ProblemSpec.Instance
+        || p instanceof ProblemSpec.Ratings
         || (p instanceof ProblemSpec.Completion c && !c.symmetricModel());
   }
 
@@ -81,7 +82,8 @@ public final class Combinations {
     }
     if (precision != Precision.FLOAT64 && !(problem instanceof ProblemSpec.Goe)) {
       throw new SpecException("precision", precision.label() + " storage is for generated goe operators only; "
-          + model.id() + " stores its data in float64; accepted: float64");
+          + model.id() + (problem instanceof ProblemSpec.Structured ? " stores no operator (its measurements are "
+          + "computed by a transform)" : " stores its data in float64") + "; accepted: float64");
     }
     if (threads > 1 && !parallel(problem)) {
       throw new SpecException("threads", model.id() + (problem instanceof ProblemSpec.Completion ? " (symmetric)" : "")

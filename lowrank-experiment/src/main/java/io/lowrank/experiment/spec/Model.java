@@ -14,6 +14,11 @@ public enum Model {
   ASYMMETRIC("asymmetric", ProblemSpec.Asymmetric.class),
   /** Rank-one (quadratic) sensing, A_i = a_i a_i^T. */
   RANK_ONE("rank-one", ProblemSpec.RankOne.class),
+  /**
+   * Structured random sensing: GOE-type measurements by a signed, subsampled Walsh–Hadamard
+   * transform, never stored (sensing at n ≥ 1000 on one machine).
+   */
+  STRUCTURED("structured", ProblemSpec.Structured.class),
   /** Completion of a planted matrix from sampled entries (uniform or ReLU sampling). */
   COMPLETION("completion", ProblemSpec.Completion.class),
   /** A GOE sensing instance read from .npy files (A, y, optionally X and U0). */

@@ -95,7 +95,7 @@ public sealed interface ProblemSpec {
   }
 
   /** The square symmetric sensing models (GOE, rank-one): one n x n factor model, sized by n, r and m. */
-  sealed interface SquareSensing extends ProblemSpec permits Goe, RankOne {
+  sealed interface SquareSensing extends ProblemSpec permits Goe, RankOne, Structured {
     Integer n();
 
     Integer r();
@@ -183,6 +183,32 @@ public sealed interface ProblemSpec {
     @Override
     public Goe resolved() {
       return SquareSensing.resolve(this, Goe::new);
+    }
+  }
+
+  /**
+   * Structured random sensing (docs/math.md, "Structured sensing"): M* = X X^T,
+   * y_i = &lt;A_i, M*&gt; / sqrt(m) + e_i with A_i the signed rows of a subsampled Walsh–Hadamard
+   * transform over the packed symmetric coordinates (entries ±1 on the diagonal, ±1/√2 off it). The
+   * operator is never stored: O(n² + m) memory instead of m n(n+1)/2 entries.
+   *
+   * @param n dimension (default 40)
+   * @param r rank (default 2)
+   * @param kappa condition number of M* (default 2)
+   * @param spacing spacing of the singular values of X (default geometric)
+   * @param m number of measurements
+   * @param oversampling m / (n r)
+   * @param noise standard deviation of e (default 0)
+   */
+  record Structured(Integer n, Integer r, Double kappa, Spacing spacing, Integer m, Double oversampling, Double noise)
+      implements SquareSensing {
+    public Structured {
+      SquareSensing.check(n, r, kappa, m, oversampling, noise);
+    }
+
+    @Override
+    public Structured resolved() {
+      return SquareSensing.resolve(this, Structured::new);
     }
   }
 

@@ -80,6 +80,7 @@ class ModelMethodMatrixTest {
   static Map<String, String> problems() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("goe", "problem: {model: goe, n: 12, r: 2, m: 480}");
+    p.put("structured", "problem: {model: structured, n: 12, r: 2, m: 480}");
     p.put("rank-one", "problem: {model: rank-one, n: 12, r: 2, m: 480}");
     p.put("asymmetric", "problem: {model: asymmetric, n1: 12, n2: 10, r: 2, m: 600}");
     p.put("completion-symmetric", "problem: {model: completion, n: 30, r: 2, sampling: {kind: uniform, p: 0.7}}");

@@ -118,11 +118,11 @@ class SpecFilesTest {
   /** Every bad spec: one line naming the file, the line, the key and what is accepted. */
   static Stream<Arguments> bad() {
     return Stream.of(
-        Arguments.of("problem: {model: goee}", "spec.yaml:1: problem.model: 'goee' is not known; accepted: goe, asymmetric, rank-one, completion, instance, ratings"),
+        Arguments.of("problem: {model: goee}", "spec.yaml:1: problem.model: 'goee' is not known; accepted: goe, asymmetric, rank-one, structured, completion, instance, ratings"),
         Arguments.of("problem:\n  model: goe\n  nn: 3\n", "spec.yaml:3: problem.nn: unknown key in problem; accepted: kappa, m, model, n, noise, oversampling, r, spacing"),
         Arguments.of("init:\n  alpah: 1\n", "spec.yaml:2: init.alpah: unknown key in init; accepted: alpha, beta, kind"),
         Arguments.of("method:\n  name: gd\n  lambda: 1\n", "spec.yaml:3: method.lambda: only for method scaledgd-lambda, not gd; accepted: set method.name to scaledgd-lambda, or drop it (keys of gd: name, step, step_fraction)"),
-        Arguments.of("problem:\n  model: completion\n  m: 100\n", "spec.yaml:3: problem.m: only for model goe, asymmetric or rank-one, not completion; accepted: set problem.model to goe, asymmetric or rank-one, or drop it"),
+        Arguments.of("problem:\n  model: completion\n  m: 100\n", "spec.yaml:3: problem.m: only for model goe, asymmetric, rank-one or structured, not completion; accepted: set problem.model to goe, asymmetric, rank-one or structured, or drop it"),
         Arguments.of("problem: {model: completion, sampling: {kind: uniform, tau: 1}}", "problem.sampling.tau: only for sampling kind relu, not uniform; accepted: set problem.sampling.kind to relu"),
         Arguments.of("init: {kind: spectral, alpha: 1}", "init.alpha: only for init kind small-random, not spectral; accepted: set init.kind to small-random, or drop it (keys of spectral: kind, pad_alpha, rank)"),
         Arguments.of("stop: {iters: 3}", "spec.yaml:1: stop.iters: unknown key in stop; accepted: early_stopping, iterations, target_error, time_limit, tolerance"),
