@@ -120,9 +120,7 @@ public final class RankOneSensing extends SquareSymmetricSensing {
 
   @Override
   public void adjointTimes(double[] v, Mat right, Mat out, Workspace ws) {
-    if (!(v.length == m)) {
-      Check.shape(false, "adjoint input has length %d, expected m = %d", v.length, m);
-    }
+    checkAdjointInput(v);
     if (!(right.rows() == n && out.rows() == n && out.cols() == right.cols())) {
       Check.shape(false,
         "adjointTimes: R is %s and the output %s; expected %d x k", right, out, n);
@@ -166,7 +164,7 @@ public final class RankOneSensing extends SquareSymmetricSensing {
 
   @Override
   public void adjointDense(double[] v, Mat out) {
-    Check.shape(v.length == m, "adjoint input has length %d, expected m = %d", v.length, m);
+    checkAdjointInput(v);
     Check.shape(out.rows() == n && out.cols() == n, "A*(v) output is %d x %d, expected %d x %d",
         out.rows(), out.cols(), n, n);
     double[] o = out.data();

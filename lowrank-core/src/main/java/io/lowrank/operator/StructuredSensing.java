@@ -178,7 +178,6 @@ public final class StructuredSensing extends SquareSymmetricSensing {
 
   /** One caller's buffers and task objects (made once, so calls allocate nothing). */
   private final class Scratch implements Workspace {
-    final int width;
     final double[] buffer = new double[length];
     final double[] packedVector = new double[packed];
     final Mat full = new Mat(n, n);
@@ -188,10 +187,6 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     final IntConsumer multiplyTask = this::multiplyRows;
     Mat factor;
     Mat target;
-
-    Scratch(int width) {
-      this.width = width;
-    }
 
     private void productRows(int t) {
       PackedSymmetric.symmetricProductRows(n, factor.cols(), factor.data(), packedVector, productBounds[t],
@@ -210,7 +205,7 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     Check.positive(width, "width");
     Memory.require(bytes(n, m) - 8L * packed - 4L * m, length, String.format(Locale.ROOT,
         "a structured sensing workspace for n = %d, width %d", n, width), "reduce n or the width");
-    return new Scratch(width);
+    return new Scratch();
   }
 
   private Scratch scratch(Workspace ws) {
@@ -279,7 +274,7 @@ public final class StructuredSensing extends SquareSymmetricSensing {
   public void forwardDense(Mat z, double[] out) {
     Check.shape(z.rows() == n && z.cols() == n, "Z is %d x %d, expected %d x %d", z.rows(), z.cols(), n, n);
     Check.shape(out.length == m, "forward output has length %d, expected m = %d", out.length, m);
-    Scratch s = new Scratch(1);
+    Scratch s = new Scratch();
     PackedSymmetric.weightedDense(z, s.packedVector);
     forwardPacked(s, out);
   }
@@ -289,7 +284,7 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     checkAdjointInput(v);
     Check.shape(out.rows() == n && out.cols() == n, "A*(v) output is %d x %d, expected %d x %d",
         out.rows(), out.cols(), n, n);
-    Scratch s = new Scratch(1);
+    Scratch s = new Scratch();
     adjointPacked(v, s);
     PackedSymmetric.unpack(s.packedVector, n, out.data());
   }

@@ -37,11 +37,6 @@ final class WalshHadamard {
     this.block = Math.min(BLOCK, length);
   }
 
-  /** The order N. */
-  int length() {
-    return length;
-  }
-
   /** The smallest power of two ≥ {@code atLeast} (≥ 1); at most 2^30. */
   static int order(long atLeast) {
     if (atLeast > 1L << 30) {
