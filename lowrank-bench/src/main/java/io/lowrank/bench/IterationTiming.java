@@ -13,7 +13,7 @@ import java.util.Locale;
  * does, for side-by-side runs: builds the problem, runs {@code --warmup} iterations, times
  * {@code --iters} more one by one and prints one JSON line with the median seconds per iteration
  * (for K > 1: per batched iteration, which advances all K trajectories). Used by
- * {@code scripts/bench-vs-numpy.sh}; JMH ({@link SensingIterationBenchmark}) is the rigorous suite.
+ * {@code scripts/bench-vs-peers.sh}; JMH ({@link SensingIterationBenchmark}) is the rigorous suite.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp lowrank-bench/target/benchmarks.jar io.lowrank.bench.IterationTiming \

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The chart of docs/performance.md from the medians that {@code scripts/bench-vs-numpy.sh} writes:
+ * The chart of docs/performance.md from the medians that {@code scripts/bench-vs-peers.sh} writes:
  * milliseconds per GD iteration against megabytes of measurements streamed per iteration (log-log),
  * one point per configuration, with the lines time = bytes / (read bandwidth): the best rate
  * measured in the same run (1 or 2 threads) on arrays of the float64 (101 MB) and float32 (50 MB)
@@ -37,9 +37,11 @@ public final class PerformanceChart {
         .xScale(Scale.LOG)
         .yScale(Scale.LOG)
         .legendPosition(LegendPosition.TOP_LEFT);
-    series(plot, root, "lowrank", 1, "lowrank, 1 trajectory (f64/f32, 1/2 threads)", "#1f77b4");
+    series(plot, root, "lowrank", 1, "lowrank, 1 trajectory (f64/f32/bf16/int8, 1/2 threads)", "#1f77b4");
     series(plot, root, "lowrank", 8, "lowrank, K = 8 batched, per trajectory", "#2ca02c");
     series(plot, root, "numpy", 1, "numpy + OpenBLAS, best BLAS threads", "#d62728");
+    series(plot, root, "torch", 1, "PyTorch, best variant and threads", "#ff7f0e");
+    series(plot, root, "jax", 1, "JAX (jit), best variant and threads", "#9467bd");
     double[] mb = {5, 1000};
     String[] colors = {"#7f7f7f", "#bcbd22"};
     int i = 0;

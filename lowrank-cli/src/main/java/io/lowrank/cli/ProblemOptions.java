@@ -54,9 +54,10 @@ final class ProblemOptions {
   @Option(names = "--tau", paramLabel = "TAU", order = 13, description = "threshold of ReLU sampling. Default: 0.")
   Double tau;
 
-  @Option(names = "--precision", paramLabel = "float64|float32", order = 14,
-      description = "storage of generated GOE measurement matrices; arithmetic is double either way, float32 halves "
-          + "memory and time per iteration. Default: float64.")
+  @Option(names = "--precision", paramLabel = "float64|float32|bf16|int8", order = 14,
+      description = "storage of generated goe, asymmetric and rank-one measurements (the rounded operator is the "
+          + "operator; docs/math.md §2); arithmetic is double always. float32, bf16 and int8 take 1/2, 1/4 and 1/8 of "
+          + "the memory of float64. Default: float64.")
   String precision;
 
   /** Sets the problem keys of every option given. */

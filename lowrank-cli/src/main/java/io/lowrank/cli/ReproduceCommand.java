@@ -52,8 +52,9 @@ final class ReproduceCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "the configuration the claims run at: problem keys "
-      + "n, r, kappa, problem.spacing, problem.noise (problem.model: goe, or structured for its transform-based GOE-type operator); repeatable. Default: GOE, n = 40, "
-      + "r = 2, kappa = 2, geometric.")
+      + "n, r, kappa, problem.spacing, problem.noise (problem.model: goe, or structured for its transform-based GOE-type operator), "
+      + "and precision (float64, float32, bf16 or int8 storage of the generated operators); repeatable. Default: GOE, n = 40, "
+      + "r = 2, kappa = 2, geometric, float64.")
   List<String> sets = new java.util.ArrayList<>();
 
   @Option(names = "--claims", paramLabel = "K[,K...]", split = ",", description = "check only these claims (numbers "
@@ -87,7 +88,11 @@ final class ReproduceCommand implements Callable<Integer> {
 
   /** The problem keys a setting may change; each claim chooses m, the start, method, width and stop rules. */
   static final java.util.Set<String> SETTING_KEYS = java.util.Set.of("problem.model", "problem.n", "problem.r",
-      "problem.kappa", "problem.spacing", "problem.noise");
+      "problem.kappa", "problem.spacing", "problem.noise", "precision");
+
+  private static String leafOf(String key) {
+    return key.startsWith("problem.") ? key.substring("problem.".length()) : key;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -107,8 +112,8 @@ final class ReproduceCommand implements Callable<Integer> {
         String accepted = String.join(", ", new java.util.TreeSet<>(SETTING_KEYS));
         boolean inProblem = key.startsWith("problem.");
         String leaf = inProblem ? key.substring("problem.".length()) : key;
-        List<String> near = Errors.closest(leaf, SETTING_KEYS.stream().map(k -> k.substring("problem.".length()))
-            .toList()).stream().map(k -> "problem." + k).toList();
+        List<String> near = Errors.closest(leaf, SETTING_KEYS.stream().map(ReproduceCommand::leafOf).toList()).stream()
+            .map(k -> SETTING_KEYS.contains("problem." + k) ? "problem." + k : k).toList();
         boolean known = inProblem ? SpecFiles.isSectionKey("problem", leaf) : SpecFiles.isTopKey(key.split("\\.")[0]);
         if (!known) {
           throw new BadInputException("--set " + a + ": unknown key " + key

@@ -300,11 +300,13 @@ class ReproduceTest {
     assertThat(f.err()).contains("is a file; accepted: a directory");
     for (String[] bad : new String[][] {
         {"--set", "method=precgd", "--set method=precgd: method is chosen by each claim"},
-        {"--set", "m=300", "problem.m is chosen by each claim, not by the setting; accepted: problem.kappa, problem.model"},
+        {"--set", "m=300", "problem.m is chosen by each claim, not by the setting; accepted: precision, problem.kappa, problem.model"},
         {"--set", "r=50", "--set r=50: problem.r: 50 is invalid; accepted: 1 <= r <= n = 40"},
         {"--set", "problem.kappo=3", "unknown key problem.kappo (did you mean problem.kappa?)"},
         {"--set", "stop.iterations=5", "stop.iterations is chosen by each claim"},
-        {"--set", "kapa=3", "unknown key kapa (did you mean problem.kappa?); accepted: problem.kappa"},
+        {"--set", "kapa=3", "unknown key kapa (did you mean problem.kappa?); accepted: precision, problem.kappa"},
+        {"--set", "precison=int8", "unknown key precison (did you mean precision?); accepted: precision"},
+        {"--set", "precision=int4", "precision: 'int4' is invalid; accepted: float64, float32, bf16, int8"},
         {"--claims", "13", "--claims 13 is invalid; accepted: claim numbers [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]"}}) {
       CliRun b = CliRun.of("reproduce", bad[0], bad[1], "--out", dir.resolve("bad2").toString());
       assertThat(b.status()).as(b.err()).isEqualTo(2);
@@ -376,6 +378,34 @@ class ReproduceTest {
     assertThat(r.status()).as(r.out()).isZero();
     assertThat(r.out()).containsPattern("(?m)^2 +PASS ").containsPattern("(?m)^12 +PASS ")
         .contains("setting: structured sensing, n = 40");
+  }
+
+  /**
+   * int8 storage: every run on a stored operator carries the precision (claim 7's GOE runs, claim
+   * 10's asymmetric ones), completion runs keep float64, and claims 7 (convergence to machine
+   * precision with r' = r) and 10 pass on the quantised ensembles; a structured setting with int8
+   * is refused with the model's reason.
+   */
+  @Test
+  void int8StorageRunsTheClaimsOnTheQuantisedOperators() throws IOException {
+    CliRun spec = CliRun.of("reproduce", "--quick", "--set", "precision=int8", "--claims", "7,10,11", "--print-spec");
+    assertThat(spec.status()).as(spec.err()).isZero();
+    for (String run : spec.out().split("---\n")) {
+      if (run.contains("model: goe") || run.contains("model: asymmetric")) {
+        assertThat(run).contains("precision: int8");
+      } else if (run.contains("model: completion")) {
+        assertThat(run).doesNotContain("precision: int8");
+      }
+    }
+    assertThat(spec.out()).contains("model: asymmetric").contains("model: completion");
+    CliRun r = CliRun.of("reproduce", "--quick", "--set", "precision=int8", "--claims", "7,10", "--out",
+        dir.resolve("int8").toString());
+    assertThat(r.status()).as(r.out()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^7 +PASS ").containsPattern("(?m)^10 +PASS ")
+        .contains("int8 storage");
+    CliRun bad = CliRun.of("reproduce", "--set", "model=structured", "--set", "precision=int8", "--print-spec");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err()).contains("structured stores no operator");
   }
 
   /**

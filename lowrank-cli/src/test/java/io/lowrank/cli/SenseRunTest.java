@@ -76,6 +76,22 @@ class SenseRunTest {
     assertThat(b.at("/final/test_error").asDouble()).isNotEqualTo(a.at("/final/test_error").asDouble());
   }
 
+  /** bf16 and int8 storage from the command line: recorded in the spec, and recovery as with float64. */
+  @Test
+  void quantisedStorageIsRecordedAndRecovers() throws IOException {
+    for (String precision : new String[] {"bf16", "int8"}) {
+      CliRun run = CliRun.of(args(SMALL, "--json", "--precision", precision, "--threads", "2"));
+      assertThat(run.status()).as(run.err()).isZero();
+      JsonNode s = json(run.out());
+      assertThat(s.at("/spec/precision").asText()).isEqualTo(precision);
+      assertThat(s.at("/final/test_error").asDouble()).as(precision).isLessThan(RECOVERED);
+    }
+    CliRun asym = CliRun.of("sense", "--model", "asymmetric", "--n1", "12", "--n2", "10", "--r", "2", "--precision",
+        "int8", "--alpha", "1e-4", "--iters", "1500", "--json");
+    assertThat(asym.status()).as(asym.err()).isZero();
+    assertThat(json(asym.out()).at("/final/test_error").asDouble()).isLessThan(RECOVERED);
+  }
+
   /**
    * The structured operator from the command line: it recovers like GOE sensing (same tolerance),
    * its summary names the model, and 2 threads give the same final numbers as 1.

@@ -4,7 +4,7 @@ import io.lowrank.parallel.Parallelism;
 import java.util.function.IntConsumer;
 
 /**
- * m stored rows of length np (one row-major {@code double[]} or {@code float[]}) and the passes
+ * m stored rows of length np (a {@link RowStorage} in any {@link Precision}) and the passes
  * over them that the packed sensing operators need: dots with a vector (forward), a weighted sum
  * of rows (adjoint) and the fused single pass that does both for one or several factors while each
  * block of rows is in cache.
@@ -15,6 +15,11 @@ import java.util.function.IntConsumer;
  * end of m), and the partial sums are added in block order: p_0 + p_1 + ... + p_{B-1}. Blocks may
  * run on any thread of a {@link Parallelism}, so results are bit-identical for every thread count,
  * and the fused and two-pass evaluations are bit-identical to each other.
+ *
+ * <p><b>Tiled precisions.</b> BF16 and INT8 rows are decoded, four (or one) at a time, into the
+ * block's float tile and read from there by the float kernels, so the bytes streamed from memory are
+ * the stored ones; an int8 row's scale s_i multiplies its dot product and its multiply-add
+ * coefficient (in double), which is exactly the operator with entries s_i q_ip.
  */
 final class PackedRows {
   /** Upper bound on the number of row blocks (the unit of parallel work). */
@@ -22,8 +27,10 @@ final class PackedRows {
   /** Slices of np for the parallel ordered reduction. */
   private static final int REDUCE_SLICES = 4;
 
+  private final RowStorage store;
   private final double[] a64;
   private final float[] a32;
+  private final double[] rowScale;
   private final int m;
   private final int np;
   private final double scale;
@@ -31,11 +38,13 @@ final class PackedRows {
   private final int blocks;
   private final RowKernels kernels;
 
-  PackedRows(double[] a64, float[] a32, int m, int np, double scale, RowKernels kernels) {
-    this.a64 = a64;
-    this.a32 = a32;
-    this.m = m;
-    this.np = np;
+  PackedRows(RowStorage store, double scale, RowKernels kernels) {
+    this.store = store;
+    this.a64 = store.a64;
+    this.a32 = store.a32;
+    this.rowScale = store.rowScale;
+    this.m = store.rows;
+    this.np = store.np;
     this.scale = scale;
     int perBlock = (m + MAX_BLOCKS - 1) / MAX_BLOCKS;
     this.blockRows = Math.max(4, (perBlock + 3) / 4 * 4);
@@ -45,12 +54,12 @@ final class PackedRows {
 
   /** The same rows read through other kernels (tests compare implementations). */
   PackedRows withKernels(RowKernels k) {
-    return new PackedRows(a64, a32, m, np, scale, k);
+    return new PackedRows(store, scale, k);
   }
 
   /** True when both read the same stored array. */
   boolean sameStorage(PackedRows other) {
-    return a64 == other.a64 && a32 == other.a32;
+    return store.sameAs(other.store);
   }
 
   int blocks() {
@@ -74,6 +83,8 @@ final class PackedRows {
     private final double[][][] memberDots;
     private final double[][] scaledResiduals;
     private final double[][] laneScratch;
+    /** Per block: four decoded rows (tiled precisions only, else null). */
+    private final float[][] tiles;
     private final IntConsumer forwardTask = this::forwardBlock;
     private final IntConsumer adjointTask = this::adjointBlock;
     private final IntConsumer fusedTask = this::fusedBlock;
@@ -95,6 +106,7 @@ final class PackedRows {
       this.memberDots = new double[blocks][members][4];
       this.scaledResiduals = new double[blocks][4 * 4];
       this.laneScratch = new double[blocks][16 * RowKernels.LANES];
+      this.tiles = store.tiled() ? new float[blocks][4 * np] : new float[blocks][];
     }
 
     int members() {
@@ -151,16 +163,19 @@ final class PackedRows {
       double[] d = dots[b];
       double[] wk = w[0];
       double[] o = out[0];
+      float[] tile = tiles[b];
       int i = from;
       for (; i + 3 < to; i += 4) {
-        dot4(i, wk, d);
+        load(i, 4, tile);
+        dot4(i, wk, d, tile);
         o[i] = scale * d[0];
         o[i + 1] = scale * d[1];
         o[i + 2] = scale * d[2];
         o[i + 3] = scale * d[3];
       }
       for (; i < to; i++) {
-        o[i] = scale * dot1(i, wk);
+        load(i, 1, tile);
+        o[i] = scale * dot1(i, wk, tile);
       }
     }
 
@@ -169,12 +184,15 @@ final class PackedRows {
       int to = Math.min(m, from + blockRows);
       double[] acc = partial[b][0];
       java.util.Arrays.fill(acc, 0.0);
+      float[] tile = tiles[b];
       int i = from;
       for (; i + 3 < to; i += 4) {
-        axpy4(i, scale * v[i], scale * v[i + 1], scale * v[i + 2], scale * v[i + 3], acc);
+        load(i, 4, tile);
+        axpy4(i, scale * v[i], scale * v[i + 1], scale * v[i + 2], scale * v[i + 3], acc, tile);
       }
       for (; i < to; i++) {
-        axpy1(i, scale * v[i], acc);
+        load(i, 1, tile);
+        axpy1(i, scale * v[i], acc, tile);
       }
     }
 
@@ -183,17 +201,19 @@ final class PackedRows {
       int to = Math.min(m, from + blockRows);
       double[][] acc = partial[b];
       double[] d = dots[b];
+      float[] tile = tiles[b];
       for (int k = 0; k < active; k++) {
         java.util.Arrays.fill(acc[k], 0.0);
       }
       int i = from;
       for (; i + 3 < to; i += 4) {
+        load(i, 4, tile);
         int k = 0;
         for (; k + 3 < active; k += 4) {
           fourMembers(b, i, k, acc);
         }
         for (; k < active; k++) {
-          dot4(i, w[k], d);
+          dot4(i, w[k], d, tile);
           double[] r = out[k];
           double r0 = scale * d[0] - y[i];
           double r1 = scale * d[1] - y[i + 1];
@@ -203,14 +223,15 @@ final class PackedRows {
           r[i + 1] = r1;
           r[i + 2] = r2;
           r[i + 3] = r3;
-          axpy4(i, scale * r0, scale * r1, scale * r2, scale * r3, acc[k]);
+          axpy4(i, scale * r0, scale * r1, scale * r2, scale * r3, acc[k], tile);
         }
       }
       for (; i < to; i++) {
+        load(i, 1, tile);
         for (int k = 0; k < active; k++) {
-          double r0 = scale * dot1(i, w[k]) - y[i];
+          double r0 = scale * dot1(i, w[k], tile) - y[i];
           out[k][i] = r0;
-          axpy1(i, scale * r0, acc[k]);
+          axpy1(i, scale * r0, acc[k], tile);
         }
       }
     }
@@ -222,27 +243,39 @@ final class PackedRows {
     private void fourMembers(int b, int i, int k, double[][] acc) {
       double[][] dd = memberDots[b];
       double[] v = scaledResiduals[b];
+      float[] tile = tiles[b];
       int off = i * np;
       if (a64 != null) {
         kernels.dot4x4(a64, off, np, w[k], w[k + 1], w[k + 2], w[k + 3], dd[k], dd[k + 1], dd[k + 2], dd[k + 3],
             laneScratch[b]);
       } else {
-        kernels.dot4x4(a32, off, np, w[k], w[k + 1], w[k + 2], w[k + 3], dd[k], dd[k + 1], dd[k + 2], dd[k + 3],
-            laneScratch[b]);
+        kernels.dot4x4(tile != null ? tile : a32, tile != null ? 0 : off, np, w[k], w[k + 1], w[k + 2], w[k + 3],
+            dd[k], dd[k + 1], dd[k + 2], dd[k + 3], laneScratch[b]);
       }
       for (int q = 0; q < 4; q++) {
         double[] dq = dd[k + q];
         double[] r = out[k + q];
+        if (rowScale != null) {
+          scaleDots(i, dq);
+        }
         for (int j = 0; j < 4; j++) {
           double rj = scale * dq[j] - y[i + j];
           r[i + j] = rj;
-          v[4 * q + j] = scale * rj;
+          v[4 * q + j] = rowScale != null ? scale * rj * rowScale[i + j] : scale * rj;
         }
       }
       if (a64 != null) {
         kernels.axpy4x4(a64, off, np, v, acc[k], acc[k + 1], acc[k + 2], acc[k + 3]);
       } else {
-        kernels.axpy4x4(a32, off, np, v, acc[k], acc[k + 1], acc[k + 2], acc[k + 3]);
+        kernels.axpy4x4(tile != null ? tile : a32, tile != null ? 0 : off, np, v, acc[k], acc[k + 1], acc[k + 2],
+            acc[k + 3]);
+      }
+    }
+
+    /** Decodes {@code count} rows from {@code row} into the tile (tiled precisions; otherwise nothing). */
+    private void load(int row, int count, float[] tile) {
+      if (tile != null) {
+        store.decode(row, count, tile, kernels);
       }
     }
 
@@ -263,31 +296,60 @@ final class PackedRows {
     }
   }
 
-  private void dot4(int row, double[] w, double[] out) {
+  /** Row scales of rows row..row+3 applied to their dots (int8). */
+  private void scaleDots(int row, double[] d) {
+    d[0] *= rowScale[row];
+    d[1] *= rowScale[row + 1];
+    d[2] *= rowScale[row + 2];
+    d[3] *= rowScale[row + 3];
+  }
+
+  // The row helpers read the stored array, or the block's decoded tile when one is given.
+
+  private void dot4(int row, double[] w, double[] out, float[] tile) {
     if (a64 != null) {
       kernels.dot4(a64, row * np, np, w, out);
-    } else {
+    } else if (tile == null) {
       kernels.dot4(a32, row * np, np, w, out);
+    } else {
+      kernels.dot4(tile, 0, np, w, out);
+      if (rowScale != null) {
+        scaleDots(row, out);
+      }
     }
   }
 
-  private double dot1(int row, double[] w) {
-    return a64 != null ? kernels.dot1(a64, row * np, np, w) : kernels.dot1(a32, row * np, np, w);
+  private double dot1(int row, double[] w, float[] tile) {
+    if (a64 != null) {
+      return kernels.dot1(a64, row * np, np, w);
+    }
+    if (tile == null) {
+      return kernels.dot1(a32, row * np, np, w);
+    }
+    double d = kernels.dot1(tile, 0, np, w);
+    return rowScale != null ? d * rowScale[row] : d;
   }
 
-  private void axpy4(int row, double v0, double v1, double v2, double v3, double[] g) {
+  private void axpy4(int row, double v0, double v1, double v2, double v3, double[] g, float[] tile) {
     if (a64 != null) {
       kernels.axpy4(a64, row * np, np, v0, v1, v2, v3, g);
-    } else {
+    } else if (tile == null) {
       kernels.axpy4(a32, row * np, np, v0, v1, v2, v3, g);
+    } else if (rowScale == null) {
+      kernels.axpy4(tile, 0, np, v0, v1, v2, v3, g);
+    } else {
+      kernels.axpy4(tile, 0, np, v0 * rowScale[row], v1 * rowScale[row + 1], v2 * rowScale[row + 2],
+          v3 * rowScale[row + 3], g);
     }
   }
 
-  private void axpy1(int row, double v, double[] g) {
+  private void axpy1(int row, double v, double[] g, float[] tile) {
     if (a64 != null) {
       kernels.axpy1(a64, row * np, np, v, g);
-    } else {
+    } else if (tile == null) {
       kernels.axpy1(a32, row * np, np, v, g);
+    } else {
+      kernels.axpy1(tile, 0, np, rowScale != null ? v * rowScale[row] : v, g);
     }
   }
 }

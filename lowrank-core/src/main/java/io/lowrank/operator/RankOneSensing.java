@@ -13,8 +13,10 @@ import java.util.stream.IntStream;
  * (= ||U^T a_i||^2 / sqrt(m) for L = R = U), and A*(v) R = sum_i v_i a_i (R^T a_i)^T / sqrt(m):
  * both O(m n k), without forming any n x n matrix. r = 1 is phase retrieval.
  *
- * <p>The vectors a_i are stored as the rows of one m x n array; row i is drawn from its own
- * generator {@code Seeds.mix(seed, i)}.
+ * <p>The vectors a_i are stored as the rows of one m x n array of doubles; row i is drawn from its
+ * own generator {@code Seeds.mix(seed, i)}. A lower {@link Precision} rounds each drawn a_i as one
+ * stored row of that precision would be (the int8 scale per vector) and measures with the rounded
+ * vectors: the quantised ensemble, at no saving, since the m n numbers are few.
  */
 public final class RankOneSensing extends SquareSymmetricSensing {
   private final double scale;
@@ -28,12 +30,21 @@ public final class RankOneSensing extends SquareSymmetricSensing {
 
   /** Draws m Gaussian vectors a_i in R^n from {@code seed}. */
   public static RankOneSensing generate(int n, int m, long seed) {
+    return generate(n, m, seed, Precision.FLOAT64);
+  }
+
+  /** Draws m Gaussian vectors a_i in R^n from {@code seed}, each rounded to {@code precision}. */
+  public static RankOneSensing generate(int n, int m, long seed, Precision precision) {
+    java.util.Objects.requireNonNull(precision, "precision");
     Check.positive(n, "n");
     Check.positive(m, "m (number of measurements)");
     long elements = (long) m * n;
     Memory.require(8 * elements, elements, "the rank-one sensing vectors (m x n doubles)", "reduce m or n");
     double[] a = new double[(int) elements];
-    IntStream.range(0, m).parallel().forEach(i -> Seeds.gaussian(Seeds.rng(Seeds.mix(seed, i)), 1.0, a, i * n, n));
+    IntStream.range(0, m).parallel().forEach(i -> {
+      Seeds.gaussian(Seeds.rng(Seeds.mix(seed, i)), 1.0, a, i * n, n);
+      RowStorage.roundInPlace(precision, a, i * n, n);
+    });
     return new RankOneSensing(n, m, a);
   }
 

@@ -119,6 +119,23 @@ abstract class RowKernels {
 
   abstract void axpy1(float[] a, int off, int np, double v, double[] g);
 
+  /**
+   * out[t] = the float with upper bits a[off + t] (bfloat16 widened exactly), t = 0..len-1. Plain
+   * loop; implementations may vectorise it (the result is exact either way).
+   */
+  void decode(short[] a, int off, int len, float[] out) {
+    for (int t = 0; t < len; t++) {
+      out[t] = Float.intBitsToFloat(a[off + t] << 16);
+    }
+  }
+
+  /** out[t] = a[off + t] as a float (exact), t = 0..len-1. */
+  void decode(byte[] a, int off, int len, float[] out) {
+    for (int t = 0; t < len; t++) {
+      out[t] = a[off + t];
+    }
+  }
+
   /** The contract's combination of the eight lane sums. */
   static double combine(double l0, double l1, double l2, double l3, double l4, double l5, double l6, double l7) {
     double t0 = l0 + l4;

@@ -16,10 +16,12 @@ import java.util.stream.IntStream;
  * A_i = (G_i + G_i^T)/2, i.e. diagonal entries N(0, 1) and off-diagonal entries N(0, 1/2).
  *
  * <p>Each A_i is stored packed (its n(n+1)/2 upper-triangle entries, row by row) in one row-major
- * m x n(n+1)/2 array of {@link Precision#FLOAT64} (default) or {@link Precision#FLOAT32} entries;
- * arithmetic is in double either way. Row i is drawn from its own generator seeded by
+ * m x n(n+1)/2 array of {@link Precision#FLOAT64} (default), {@link Precision#FLOAT32},
+ * {@link Precision#BF16} or {@link Precision#INT8} entries (the last with one scale per A_i);
+ * arithmetic is in double always. Row i is drawn from its own generator seeded by
  * {@code Seeds.mix(seed, i)}, so the operator is the same whatever the number of threads that
- * generate it, and the FLOAT32 operator of a seed is the FLOAT64 one rounded to float.
+ * generate it, and the operator of a seed in a lower precision is the FLOAT64 one rounded as
+ * {@link Precision} states. The stored operator is the operator: y is measured with it.
  *
  * <p>A GD step uses {@link #residualAndAdjointTimes}: one pass over the stored rows computes the
  * residuals of a block of rows and adds their contribution to A*(res) while the block is in cache.
@@ -33,20 +35,15 @@ import java.util.stream.IntStream;
  */
 public final class SymmetricGaussianSensing extends SquareSymmetricSensing implements BatchedOperator {
   private final int packed;
-  private final Precision precision;
   private final PackedRows rows;
   private final Parallelism parallelism;
-  private final double[] a64;
-  private final float[] a32;
+  private final RowStorage store;
 
-  private SymmetricGaussianSensing(int n, int m, double[] a64, float[] a32, RowKernels kernels,
-      Parallelism parallelism) {
-    super(n, m);
+  private SymmetricGaussianSensing(int n, RowStorage store, RowKernels kernels, Parallelism parallelism) {
+    super(n, store.rows);
     this.packed = PackedSymmetric.size(n);
-    this.precision = a64 != null ? Precision.FLOAT64 : Precision.FLOAT32;
-    this.a64 = a64;
-    this.a32 = a32;
-    this.rows = new PackedRows(a64, a32, m, packed, 1.0 / Math.sqrt(m), kernels);
+    this.store = store;
+    this.rows = new PackedRows(store, 1.0 / Math.sqrt(m), kernels);
     this.parallelism = parallelism;
   }
 
@@ -57,7 +54,7 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
 
   /** Bytes of the packed measurement tensor for these sizes and this precision. */
   public static long bytes(int n, int m, Precision precision) {
-    return (long) precision.bytesPerEntry() * m * PackedSymmetric.size(n);
+    return RowStorage.bytes(precision, m, PackedSymmetric.size(n));
   }
 
   /** {@link #generate(int, int, long, Precision)} with float64 storage. */
@@ -74,28 +71,23 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
     Check.positive(m, "m (number of measurements)");
     Objects.requireNonNull(precision, "precision");
     long elements = (long) m * PackedSymmetric.size(n);
-    Memory.require(precision.bytesPerEntry() * elements, elements,
-        "the sensing operator (m x n(n+1)/2 " + (precision == Precision.FLOAT64 ? "doubles" : "floats") + ")",
-        "reduce m or n");
+    Memory.require(bytes(n, m, precision), elements,
+        "the sensing operator (m x n(n+1)/2 " + precision.entryName() + ")", "reduce m or n");
     int np = PackedSymmetric.size(n);
-    double[] a64 = precision == Precision.FLOAT64 ? new double[(int) elements] : null;
-    float[] a32 = precision == Precision.FLOAT32 ? new float[(int) elements] : null;
+    RowStorage store = RowStorage.allocate(precision, m, np);
     double offDiagonal = Math.sqrt(0.5);
     IntStream.range(0, m).parallel().forEach(i -> {
       SplittableRandom rng = Seeds.rng(Seeds.mix(seed, i));
-      int p = i * np;
+      double[] x = new double[np];
+      int p = 0;
       for (int j = 0; j < n; j++) {
         for (int c = j; c < n; c++) {
-          double value = c == j ? rng.nextGaussian() : offDiagonal * rng.nextGaussian();
-          if (a64 != null) {
-            a64[p++] = value;
-          } else {
-            a32[p++] = (float) value;
-          }
+          x[p++] = c == j ? rng.nextGaussian() : offDiagonal * rng.nextGaussian();
         }
       }
+      store.setRow(i, x);
     });
-    return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.best(), Parallelism.sequential());
+    return new SymmetricGaussianSensing(n, store, RowKernels.best(), Parallelism.sequential());
   }
 
   /**
@@ -130,7 +122,7 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
         }
       }
     }
-    return new SymmetricGaussianSensing(n, m, a, null, RowKernels.best(), Parallelism.sequential());
+    return new SymmetricGaussianSensing(n, RowStorage.of(a, m, np), RowKernels.best(), Parallelism.sequential());
   }
 
   /**
@@ -139,32 +131,22 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
    * caller owns {@code parallelism} and closes it after the last use of the returned operator.
    */
   public SymmetricGaussianSensing withParallelism(Parallelism parallelism) {
-    return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.best(), Objects.requireNonNull(parallelism));
+    return new SymmetricGaussianSensing(n, store, RowKernels.best(), Objects.requireNonNull(parallelism));
   }
 
   /**
-   * The measurements A_i, i in {@code indices}, stored as they are (float32 stays float32), with
+   * The measurements A_i, i in {@code indices}, stored as they are (same precision), with
    * the normalisation 1/sqrt(indices.length) ({@link MeasurementOperator#subset}).
    */
   @Override
   public SymmetricGaussianSensing subset(int[] indices) {
     MeasurementOperator.checkSubset(indices, m);
-    int k = indices.length;
-    double[] b64 = a64 != null ? new double[k * packed] : null;
-    float[] b32 = a32 != null ? new float[k * packed] : null;
-    for (int i = 0; i < k; i++) {
-      if (b64 != null) {
-        System.arraycopy(a64, indices[i] * packed, b64, i * packed, packed);
-      } else {
-        System.arraycopy(a32, indices[i] * packed, b32, i * packed, packed);
-      }
-    }
-    return new SymmetricGaussianSensing(n, k, b64, b32, RowKernels.best(), parallelism);
+    return new SymmetricGaussianSensing(n, store.select(indices), RowKernels.best(), parallelism);
   }
 
   /** The same measurements evaluated with the plain-Java kernels (for tests and benchmarks). */
   SymmetricGaussianSensing withPlainKernels() {
-    return new SymmetricGaussianSensing(n, m, a64, a32, RowKernels.plain(), parallelism);
+    return new SymmetricGaussianSensing(n, store, RowKernels.plain(), parallelism);
   }
 
   /** "vector" when the jdk.incubator.vector kernels are in use, "plain" otherwise. */
@@ -174,7 +156,7 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
 
   /** Storage precision of the measurements. */
   public Precision precision() {
-    return precision;
+    return store.precision;
   }
 
   /** The threads passes run on. */
@@ -189,7 +171,7 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
     double[] row = new double[packed];
     for (int i = 0; i < m; i++) {
       for (int p = 0; p < packed; p++) {
-        row[p] = a64 != null ? a64[i * packed + p] : a32[i * packed + p];
+        row[p] = store.value(i, p);
       }
       PackedSymmetric.unpack(row, n, block);
       System.arraycopy(block, 0, full, i * n * n, n * n);

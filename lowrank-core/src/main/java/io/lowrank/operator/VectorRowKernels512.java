@@ -1,7 +1,10 @@
 package io.lowrank.operator;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -617,6 +620,35 @@ final class VectorRowKernels512 extends RowKernels {
       g1[p] = Math.fma(a3, v[7], Math.fma(a2, v[6], Math.fma(a1, v[5], Math.fma(a0, v[4], g1[p]))));
       g2[p] = Math.fma(a3, v[11], Math.fma(a2, v[10], Math.fma(a1, v[9], Math.fma(a0, v[8], g2[p]))));
       g3[p] = Math.fma(a3, v[15], Math.fma(a2, v[14], Math.fma(a1, v[13], Math.fma(a0, v[12], g3[p]))));
+    }
+  }
+
+  /** Eight bytes at a time, widened to 256-bit float vectors (exact). */
+  @Override
+  void decode(byte[] a, int off, int len, float[] out) {
+    int len8 = len - len % 8;
+    int t = 0;
+    for (; t < len8; t += 8) {
+      ((FloatVector) ByteVector.fromArray(ByteVector.SPECIES_64, a, off + t)
+          .convertShape(VectorOperators.B2F, F, 0)).intoArray(out, t);
+    }
+    for (; t < len; t++) {
+      out[t] = a[off + t];
+    }
+  }
+
+  /** Eight bfloat16 values at a time: widened to int, shifted into the upper half, reinterpreted (exact). */
+  @Override
+  void decode(short[] a, int off, int len, float[] out) {
+    int len8 = len - len % 8;
+    int t = 0;
+    for (; t < len8; t += 8) {
+      ((IntVector) ShortVector.fromArray(ShortVector.SPECIES_128, a, off + t)
+          .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0))
+          .lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().intoArray(out, t);
+    }
+    for (; t < len; t++) {
+      out[t] = Float.intBitsToFloat(a[off + t] << 16);
     }
   }
 }

@@ -124,6 +124,20 @@ class MeasurementModelsRecoveryTest {
     assertThat(max(h.column(Columns.IMBALANCE))).isLessThan(Tol.IMBALANCE);
   }
 
+  /**
+   * int8 storage (docs/math.md §2): the quantised rank-one and asymmetric problems are exact sensing
+   * problems of their own (data measured with the stored operator), so the float64 tolerances hold.
+   */
+  @Test
+  void int8RankOneAndAsymmetricSensingRecoverAtTheFloat64Tolerances() {
+    Problem r1 = PlantedModels.rankOneSensing(20, 2, 2.0, 400, 3, Precision.INT8);
+    assertThat(runSymmetric(r1, 2, 1e-3, 6000, 3).last(Columns.TEST_ERROR)).isLessThan(Tol.RECOVERY_EXACT_RANK_LOOSE);
+    Problem as = PlantedModels.asymmetricSensing(15, 12, 2, 2.0, 10 * 27 * 2, 0.0, 4, Precision.INT8);
+    History h = runAsymmetric(as, SmallRandomPairInit.balanced(1e-3), 2, 4000, 4);
+    assertThat(h.last(Columns.TEST_ERROR)).isLessThan(Tol.RECOVERY_EXACT_RANK_LOOSE);
+    assertThat(max(h.column(Columns.IMBALANCE))).isLessThan(Tol.IMBALANCE);
+  }
+
   /** With the imbalanced start beta = alpha / 3 (Xiong et al.) GD still recovers M*. */
   @Test
   void asymmetricSensingRecoversFromAnImbalancedStart() {

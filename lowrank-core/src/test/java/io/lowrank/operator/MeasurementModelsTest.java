@@ -35,6 +35,11 @@ class MeasurementModelsTest {
     return Stream.of(
         Arguments.of("asymmetric Gaussian 6x8, m=40", AsymmetricGaussianSensing.generate(6, 8, 40, 1)),
         Arguments.of("rank-one n=8, m=50", RankOneSensing.generate(8, 50, 2)),
+        Arguments.of("asymmetric 6x8, m=42, int8", AsymmetricGaussianSensing.generate(6, 8, 42, 1, Precision.INT8)),
+        Arguments.of("asymmetric 7x5, m=37, bf16", AsymmetricGaussianSensing.generate(7, 5, 37, 2, Precision.BF16)),
+        Arguments.of("rank-one n=8, m=50, int8", RankOneSensing.generate(8, 50, 2, Precision.INT8)),
+        Arguments.of("GOE n=9, m=41, int8", SymmetricGaussianSensing.generate(9, 41, 6, Precision.INT8)),
+        Arguments.of("GOE n=10, m=39, bf16", SymmetricGaussianSensing.generate(10, 39, 7, Precision.BF16)),
         Arguments.of("structured n=9, m=30", StructuredSensing.generate(9, 30, 3)),
         Arguments.of("structured n=5, m=40 (m > n(n+1)/2)", StructuredSensing.generate(5, 40, 4)),
         Arguments.of("structured n=100, m=300 (two-level transform)", StructuredSensing.generate(100, 300, 5)),

@@ -6,6 +6,7 @@ import io.lowrank.model.GroundTruth;
 import io.lowrank.model.GroundTruthSpec;
 import io.lowrank.model.Problem;
 import io.lowrank.operator.AsymmetricGaussianSensing;
+import io.lowrank.operator.Precision;
 import io.lowrank.operator.RankOneSensing;
 import io.lowrank.operator.SamplingPatterns;
 import io.lowrank.random.Seeds;
@@ -16,15 +17,27 @@ public final class PlantedModels {
 
   /** Asymmetric Gaussian sensing of a rank-r, condition-kappa n1 x n2 M* = L* R*^T with m measurements. */
   public static Problem asymmetricSensing(int n1, int n2, int r, double kappa, int m, double sigma, long seed) {
+    return asymmetricSensing(n1, n2, r, kappa, m, sigma, seed, Precision.FLOAT64);
+  }
+
+  /** As above with the operator stored in {@code precision}. */
+  public static Problem asymmetricSensing(int n1, int n2, int r, double kappa, int m, double sigma, long seed,
+      Precision precision) {
     AsymmetricGroundTruth truth = AsymmetricGroundTruth.generate(n1, n2, r, kappa, Seeds.derive(seed, Seeds.Stream.TRUTH));
-    var op = AsymmetricGaussianSensing.generate(n1, n2, m, Seeds.derive(seed, Seeds.Stream.OPERATOR));
+    var op = AsymmetricGaussianSensing.generate(n1, n2, m, Seeds.derive(seed, Seeds.Stream.OPERATOR), precision);
     return Problem.senseAsymmetric(op, truth, sigma, Seeds.derive(seed, Seeds.Stream.NOISE));
   }
 
   /** Rank-one sensing y_i = a_i^T M* a_i / sqrt(m) of a PSD rank-r M* = X X^T. */
   public static Problem rankOneSensing(int n, int r, double kappa, int m, long seed) {
+    return rankOneSensing(n, r, kappa, m, seed, Precision.FLOAT64);
+  }
+
+  /** As above with the vectors a_i rounded to {@code precision}. */
+  public static Problem rankOneSensing(int n, int r, double kappa, int m, long seed, Precision precision) {
     GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(n, r, kappa), Seeds.derive(seed, Seeds.Stream.TRUTH));
-    return Problem.sense(RankOneSensing.generate(n, m, Seeds.derive(seed, Seeds.Stream.OPERATOR)), truth, 0.0, 0);
+    return Problem.sense(RankOneSensing.generate(n, m, Seeds.derive(seed, Seeds.Stream.OPERATOR), precision), truth,
+        0.0, 0);
   }
 
   /** Symmetric completion of X X^T (n x n, rank r) from a Bernoulli(p) upper triangle. */

@@ -103,13 +103,14 @@ public final class FlatnessClaim implements Claim {
   RunSpec spec(int depth, double alpha, long startSeed) {
     return new RunSpec(problem(), new InitSpec.SmallRandom(alpha, null, startSeed),
         new MethodSpec.Deep(depth, null, null, null), new StopSpec(c.horizon(), c.tolerance(), null, null, null),
-        new RecordSpec(50, RecordSpec.Probes.BASIC), c.n(), 1L, 1, null);
+        new RecordSpec(50, RecordSpec.Probes.BASIC), c.n(), 1L, 1, c.setting().precisionFor(problem()));
   }
 
   /** The convex baseline: the nuclear-norm path on the same instance, down to λ = 1e-8 λ_max. */
   RunSpec convexSpec() {
     return new RunSpec(problem(), null, new MethodSpec.Nuclear(null, null, null, null),
-        new StopSpec(20_000, 1e-10, null, null, null), new RecordSpec(50, RecordSpec.Probes.BASIC), c.n(), 1L, 1, null);
+        new StopSpec(20_000, 1e-10, null, null, null), new RecordSpec(50, RecordSpec.Probes.BASIC), c.n(), 1L, 1,
+        c.setting().precisionFor(problem()));
   }
 
   /** The final factors are read (‖LRᵀ‖, the layers' Hessian trace, ‖M‖_*). */

@@ -87,7 +87,7 @@ public final class ImplicitBalancingClaim implements Claim {
     ProblemSpec problem = new ProblemSpec.Asymmetric(null, n, n, s.r(), s.kappa(), s.spacing(), m, null, 0.0);
     return new RunSpec(problem, new InitSpec.SmallRandom(alpha, balanced ? alpha : alpha * c.betaRatio()),
         new MethodSpec.Gd(null, null), new StopSpec(c.horizon(), 0.0, null, null, null),
-        new RecordSpec(10, RecordSpec.Probes.STANDARD), n, 1L, 1, null);
+        new RecordSpec(10, RecordSpec.Probes.STANDARD), n, 1L, 1, s.precisionFor(problem));
   }
 
   /** The final factors are read (‖LRᵀ‖, the layers' Hessian trace, ‖M‖_*). */

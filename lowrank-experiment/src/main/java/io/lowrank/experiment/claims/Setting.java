@@ -9,6 +9,7 @@ import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.SpecFiles;
 import io.lowrank.experiment.spec.StopSpec;
 import io.lowrank.model.Spacing;
+import io.lowrank.operator.Precision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -188,7 +189,23 @@ public record Setting(RunSpec base) {
     return new RunSpec(problem, new InitSpec.SmallRandom(alpha, null), new MethodSpec.Gd(null, null),
         new StopSpec(iterations, 0.0, null, stopBelow > 0 ? stopBelow : null, null),
         new RecordSpec(recordEvery, diagnostics ? RecordSpec.Probes.PHASES : RecordSpec.Probes.BASIC), width, 1L, 1,
-        null);
+        precisionFor(problem));
+  }
+
+  /** The storage precision of the setting's generated operators ({@code --set precision=int8}; default float64). */
+  public Precision precision() {
+    return base.precision();
+  }
+
+  /**
+   * The setting's precision for a claim's problem when that problem stores a generated operator
+   * (goe, asymmetric, rank-one), float64 otherwise (completion observes entries; structured stores
+   * nothing).
+   */
+  public Precision precisionFor(ProblemSpec problem) {
+    boolean stored = problem instanceof ProblemSpec.Goe || problem instanceof ProblemSpec.Asymmetric
+        || problem instanceof ProblemSpec.RankOne;
+    return stored ? precision() : Precision.FLOAT64;
   }
 
   /** "GOE sensing, n = 40, r = 2, κ = 2 (geometric)". */
@@ -198,7 +215,8 @@ public record Setting(RunSpec base) {
     }
     return String.format(Locale.ROOT, "%s sensing, n = %d, r = %d, κ = %s (%s spacing)%s",
         sensing(), n(), r(), ClaimSupport.compact(kappa()),
-        spacing().name().toLowerCase(Locale.ROOT), noise() > 0 ? ", noise σ = " + ClaimSupport.sci(noise()) : "");
+        spacing().name().toLowerCase(Locale.ROOT), noise() > 0 ? ", noise σ = " + ClaimSupport.sci(noise()) : "")
+        + (precision() == Precision.FLOAT64 ? "" : ", " + precision().label() + " storage");
   }
 
   /** The sensing model's name in sentences: "GOE", "rank-one" or "structured". */

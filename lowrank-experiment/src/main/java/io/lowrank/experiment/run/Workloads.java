@@ -179,18 +179,19 @@ public final class Workloads {
     } else if (p instanceof ProblemSpec.RankOne g) {
       GroundTruth truth = GroundTruth.generate(new GroundTruthSpec(g.n(), g.r(), g.kappa(), g.spacing()),
           Seeds.derive(seed, Seeds.Stream.TRUTH));
-      requireOperator("rank-one sensing", (long) g.m() * g.n(), 8,
+      requireOperator("rank-one sensing", (long) g.m() * g.n(), Precision.FLOAT64,
           String.format(Locale.ROOT, "n = %d, m = %d: m n", g.n(), g.m()));
-      full = Problem.sense(RankOneSensing.generate(g.n(), g.m(), Seeds.derive(seed, Seeds.Stream.OPERATOR)), truth,
+      full = Problem.sense(RankOneSensing.generate(g.n(), g.m(), Seeds.derive(seed, Seeds.Stream.OPERATOR),
+          key.precision()), truth,
           g.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
       noise = g.noise();
     } else if (p instanceof ProblemSpec.Asymmetric a) {
       AsymmetricGroundTruth truth = AsymmetricGroundTruth.generate(a.n1(), a.n2(), a.r(), a.kappa(), a.spacing(),
           Seeds.derive(seed, Seeds.Stream.TRUTH));
-      requireOperator("asymmetric sensing", (long) a.m() * a.n1() * a.n2(), 8,
+      requireOperator("asymmetric sensing", (long) a.m() * a.n1() * a.n2(), key.precision(),
           String.format(Locale.ROOT, "%d x %d, m = %d: m n1 n2", a.n1(), a.n2(), a.m()));
       full = Problem.senseAsymmetric(AsymmetricGaussianSensing.generate(a.n1(), a.n2(), a.m(),
-          Seeds.derive(seed, Seeds.Stream.OPERATOR)), truth, a.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
+          Seeds.derive(seed, Seeds.Stream.OPERATOR), key.precision()), truth, a.noise(), Seeds.derive(seed, Seeds.Stream.NOISE));
       noise = a.noise();
     } else if (p instanceof ProblemSpec.Completion c) {
       full = completion(c, seed);
@@ -239,17 +240,17 @@ public final class Workloads {
   }
 
   /** Refuses, before allocating, a generated operator of {@code elements} stored numbers. */
-  private static void requireOperator(String what, long elements, int bytesPerElement, String sizes) {
-    requireOperator(what, elements, bytesPerElement, sizes, "reduce m or n");
+  private static void requireOperator(String what, long elements, Precision precision, String sizes) {
+    requireOperator(what, elements, precision, sizes, "reduce m or n");
   }
 
-  private static void requireOperator(String what, long elements, int bytesPerElement, String sizes, String fix) {
-    Memory.require(bytesPerElement * elements, elements, String.format(Locale.ROOT, "the %s operator for %s (%d %s)",
-        what, sizes, elements, bytesPerElement == 8 ? "doubles" : "floats"), fix);
+  private static void requireOperator(String what, long elements, Precision precision, String sizes, String fix) {
+    Memory.require(precision.bytesPerEntry() * elements, elements, String.format(Locale.ROOT,
+        "the %s operator for %s (%d %s)", what, sizes, elements, precision.entryName()), fix);
   }
 
   private SymmetricGaussianSensing goe(int n, int m, long seed, Precision precision) {
-    requireOperator("GOE sensing", (long) m * n * (n + 1) / 2, precision.bytesPerEntry(),
+    requireOperator("GOE sensing", (long) m * n * (n + 1) / 2, precision,
         String.format(Locale.ROOT, "n = %d, m = %d: m n(n+1)/2", n, m),
         "reduce m or n, or use problem.model structured (GOE-type measurements that are never stored)");
     OperatorKey key = new OperatorKey(n, m, seed, precision);

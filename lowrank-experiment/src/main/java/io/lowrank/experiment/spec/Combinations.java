@@ -80,10 +80,15 @@ public final class Combinations {
         Valid.intRange(s.rank(), 1, problem.rows(), "init.rank", "1 <= init.rank <= " + problem.rows());
       }
     }
-    if (precision != Precision.FLOAT64 && !(problem instanceof ProblemSpec.Goe)) {
-      throw new SpecException("precision", precision.label() + " storage is for generated goe operators only; "
-          + model.id() + (problem instanceof ProblemSpec.Structured ? " stores no operator (its measurements are "
-          + "computed by a transform)" : " stores its data in float64") + "; accepted: float64");
+    if (precision != Precision.FLOAT64 && !(problem instanceof ProblemSpec.Goe || problem instanceof ProblemSpec.Asymmetric
+        || problem instanceof ProblemSpec.RankOne)) {
+      String why = problem instanceof ProblemSpec.Structured
+          ? " stores no operator (its measurements are computed by a transform)"
+          : problem instanceof ProblemSpec.Instance
+              ? " reads its operator from your files, and storing it in " + precision.label() + " would round your data"
+              : " observes entries directly and stores no operator";
+      throw new SpecException("precision", precision.label() + " storage is for generated goe, asymmetric and rank-one "
+          + "operators; " + model.id() + why + "; accepted: float64");
     }
     if (threads > 1 && !parallel(problem)) {
       throw new SpecException("threads", model.id() + (problem instanceof ProblemSpec.Completion ? " (symmetric)" : "")

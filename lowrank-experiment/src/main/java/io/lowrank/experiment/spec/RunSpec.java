@@ -23,7 +23,8 @@ import java.util.Locale;
  *     until the data or the start is read)
  * @param seed the master seed; truth, operator, noise, start and split draw from derived streams
  * @param threads threads for one run's passes over the operator (results do not depend on it)
- * @param precision storage of generated GOE measurement matrices: float64 or float32
+ * @param precision storage of generated goe, asymmetric and rank-one measurements: float64 (default),
+ *     float32, bf16 or int8 ({@link Precision}; the rounded operator is the operator)
  */
 public record RunSpec(ProblemSpec problem, InitSpec init, MethodSpec method, StopSpec stop,
     @JsonProperty("record") RecordSpec recording, Integer width, Long seed, Integer threads, Precision precision) {
