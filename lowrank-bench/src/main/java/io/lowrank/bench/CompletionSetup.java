@@ -26,11 +26,18 @@ final class CompletionSetup {
 
   private CompletionSetup() {}
 
-  /** Exactly {@code nobs} distinct entries of an n1 x n2 matrix, uniform, row-major. */
+  /**
+   * Exactly {@code nobs} distinct entries of an n1 x n2 matrix, uniform, row-major. Up to 2^31
+   * cells a bit set marks the drawn cells; beyond (n = 200000: 4e10 cells) the cells are drawn as
+   * longs, sorted and deduplicated, and redrawn until {@code nobs} are distinct.
+   */
   static EntrySampling sample(int n1, int n2, int nobs, long seed) {
     long cells = (long) n1 * n2;
-    if (cells > Integer.MAX_VALUE || nobs > cells) {
-      throw new IllegalArgumentException("need nobs <= n1 n2 < 2^31");
+    if (nobs > cells) {
+      throw new IllegalArgumentException("need nobs <= n1 n2");
+    }
+    if (cells > Integer.MAX_VALUE) {
+      return sampleLarge(n1, n2, nobs, cells, Seeds.rng(seed));
     }
     BitSet taken = new BitSet((int) cells);
     SplittableRandom rng = Seeds.rng(seed);
@@ -49,6 +56,30 @@ final class CompletionSetup {
       rows[e] = c / n2;
       cols[e] = c % n2;
       e++;
+    }
+    return EntrySampling.rectangular(n1, n2, rows, cols, nobs / (double) cells);
+  }
+
+  private static EntrySampling sampleLarge(int n1, int n2, int nobs, long cells, SplittableRandom rng) {
+    long[] drawn = new long[nobs];
+    int distinct = 0;
+    while (distinct < nobs) {
+      for (int e = distinct; e < nobs; e++) {
+        drawn[e] = rng.nextLong(cells);
+      }
+      java.util.Arrays.sort(drawn);
+      distinct = 0;
+      for (int e = 0; e < nobs; e++) {
+        if (e == 0 || drawn[e] != drawn[e - 1]) {
+          drawn[distinct++] = drawn[e];
+        }
+      }
+    }
+    int[] rows = new int[nobs];
+    int[] cols = new int[nobs];
+    for (int e = 0; e < nobs; e++) {
+      rows[e] = (int) (drawn[e] / n2);
+      cols[e] = (int) (drawn[e] % n2);
     }
     return EntrySampling.rectangular(n1, n2, rows, cols, nobs / (double) cells);
   }

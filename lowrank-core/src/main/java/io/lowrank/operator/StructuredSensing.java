@@ -1,7 +1,6 @@
 package io.lowrank.operator;
 
 import io.lowrank.linalg.Check;
-import io.lowrank.linalg.Dense;
 import io.lowrank.linalg.Mat;
 import io.lowrank.linalg.Memory;
 import io.lowrank.parallel.Parallelism;
@@ -11,7 +10,6 @@ import java.util.BitSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
 
 /**
  * Structured random sensing (docs/math.md §2, "Structured sensing"): a GOE-type operator that is
@@ -39,14 +37,12 @@ import java.util.function.IntConsumer;
  */
 public final class StructuredSensing extends SquareSymmetricSensing {
   /** Row-range tasks of the factor product and the final multiplication. */
-  private static final int ROW_TASKS = 16;
 
   private final int packed;
   private final int length;
   private final int[] selected;
   private final double[] weights;
   private final double scale;
-  private final int[] productBounds;
   private final Parallelism parallelism;
 
   private StructuredSensing(int n, int length, int[] selected, double[] weights, Parallelism parallelism) {
@@ -56,7 +52,6 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     this.selected = selected;
     this.weights = weights;
     this.scale = 1.0 / Math.sqrt(m);
-    this.productBounds = productBounds(n);
     this.parallelism = parallelism;
   }
 
@@ -120,23 +115,6 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     return out;
   }
 
-  /** Row boundaries that split the packed product into tasks of about equal work. */
-  private static int[] productBounds(int n) {
-    int tasks = Math.min(ROW_TASKS, n);
-    int[] bounds = new int[tasks + 1];
-    long total = PackedSymmetric.size(n);
-    int j = 0;
-    for (int t = 1; t < tasks; t++) {
-      long target = total * t / tasks;
-      while (j < n && PackedSymmetric.offset(n, j) < target) {
-        j++;
-      }
-      bounds[t] = j;
-    }
-    bounds[tasks] = n;
-    return bounds;
-  }
-
   /**
    * The same operator (shared signs and rows) evaluated with {@code parallelism}; results are
    * bit-identical to the sequential operator's. The caller owns {@code parallelism}.
@@ -183,21 +161,7 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     final Mat full = new Mat(n, n);
     final WalshHadamard transform = new WalshHadamard(length);
     final StructuredSensing owner = StructuredSensing.this;
-    final IntConsumer productTask = this::productRows;
-    final IntConsumer multiplyTask = this::multiplyRows;
-    Mat factor;
-    Mat target;
-
-    private void productRows(int t) {
-      PackedSymmetric.symmetricProductRows(n, factor.cols(), factor.data(), packedVector, productBounds[t],
-          productBounds[t + 1]);
-    }
-
-    private void multiplyRows(int t) {
-      int from = (int) ((long) n * t / ROW_TASKS);
-      int to = (int) ((long) n * (t + 1) / ROW_TASKS);
-      Dense.multiplyRows(full, factor, target, from, to);
-    }
+    final FactorProducts products = new FactorProducts(n);
   }
 
   @Override
@@ -248,9 +212,7 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     checkForward(left, right, out);
     Scratch s = scratch(ws);
     if (left == right) {
-      s.factor = left;
-      parallelism.forEach(productBounds.length - 1, s.productTask);
-      s.factor = null;
+      s.products.symmetricProduct(left, s.packedVector, parallelism);
     } else {
       PackedSymmetric.weightedProduct(left, right, s.packedVector);
     }
@@ -263,11 +225,7 @@ public final class StructuredSensing extends SquareSymmetricSensing {
     Scratch s = scratch(ws);
     adjointPacked(v, s);
     PackedSymmetric.unpack(s.packedVector, n, s.full.data());
-    s.factor = right;
-    s.target = out;
-    parallelism.forEach(ROW_TASKS, s.multiplyTask);
-    s.factor = null;
-    s.target = null;
+    s.products.multiply(s.full, right, out, parallelism);
   }
 
   @Override

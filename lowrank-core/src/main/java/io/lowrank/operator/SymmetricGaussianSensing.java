@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
  * results.
  *
  * <p>Cost per call: factor product O(n^2 k / 2) + one pass over the m n(n+1)/2 stored entries +
- * unpack and GEMM O(n^2 k).
+ * unpack and GEMM O(n^2 k); for one factor the two products run by row ranges on the operator's
+ * threads ({@link FactorProducts}, bit-identical to the sequential products).
  */
 public final class SymmetricGaussianSensing extends SquareSymmetricSensing implements BatchedOperator {
   private final int packed;
@@ -191,6 +192,7 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
     final Mat[] full;
     final PackedRows owner;
     final PackedRows.Pass pass;
+    final FactorProducts products = new FactorProducts(n);
     final double[][] residualHolder = new double[1][];
     final IntConsumer productTask = this::product;
     final IntConsumer finishTask = this::finish;
@@ -244,7 +246,11 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
   public void forward(Mat left, Mat right, double[] out, Workspace ws) {
     checkForward(left, right, out);
     Scratch s = scratch(ws);
-    PackedSymmetric.weightedProduct(left, right, s.weighted[0]);
+    if (left == right) {
+      s.products.symmetricProduct(left, s.weighted[0], parallelism);
+    } else {
+      PackedSymmetric.weightedProduct(left, right, s.weighted[0]);
+    }
     s.pass.forward(s.weighted[0], out, parallelism);
   }
 
@@ -263,7 +269,7 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
     Scratch s = scratch(ws);
     s.pass.adjoint(v, s.adjointPacked[0], parallelism);
     PackedSymmetric.unpack(s.adjointPacked[0], n, s.full[0].data());
-    Dense.multiply(s.full[0], right, out);
+    s.products.multiply(s.full[0], right, out, parallelism);
   }
 
   @Override
@@ -285,11 +291,11 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
     Scratch s = scratch(ws);
     checkMember(u, gradOut, residualOut, y, s);
     s.residualHolder[0] = residualOut;
-    PackedSymmetric.weightedProduct(u, u, s.weighted[0]);
+    s.products.symmetricProduct(u, s.weighted[0], parallelism);
     s.pass.fused(1, s.weighted, y, s.residualHolder, s.adjointPacked, parallelism);
     s.residualHolder[0] = null;
     PackedSymmetric.unpack(s.adjointPacked[0], n, s.full[0].data());
-    Dense.multiply(s.full[0], u, gradOut);
+    s.products.multiply(s.full[0], u, gradOut, parallelism);
     return squaredNorm(residualOut);
   }
 
