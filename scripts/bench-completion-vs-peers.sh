@@ -201,7 +201,7 @@ p("| ---: | ---: | --- | ---: | ---: | ---: | --- | --- |")
 summary = {}
 for n, nobs in SIZES:
     lr = best(n, nobs, lambda k, c: c["kind"] == "lowrank")
-    refs = [("best peer", best(n, nobs, lambda k, c: c["peer"]), 2.0 if nobs <= 1_000_000 and n in (2000, 20000) else None)]
+    refs = [("best peer", best(n, nobs, lambda k, c: c["peer"]), 2.0 if nobs == 1_000_000 else None)]
     if nobs >= 10_000_000:
         refs.append(("numpy sparse", (n, nobs, "numpy sparse"), 2.0))
     for label, ref, goal in refs:
