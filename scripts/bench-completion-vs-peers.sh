@@ -39,38 +39,8 @@ for tool in java mvn python3; do
 done
 python3 -c 'import numpy, scipy' 2>/dev/null || { echo "$name: python3 needs numpy and scipy" >&2; exit 2; }
 
-reps=3
-out="$root/target/bench-completion-vs-peers"
-quick=0
-wait_quiet=0
-peers_python="${LOWRANK_PEERS_PYTHON:-}"
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --reps) reps="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    --quick) quick=1; shift ;;
-    --wait-quiet) wait_quiet="$2"; shift 2 ;;
-    --peers-python) peers_python="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) echo "$name: unknown option $1 (accepted: --reps R, --out DIR, --quick, --wait-quiet S, --peers-python PY)" >&2
-       exit 2 ;;
-  esac
-done
-case "$reps" in ''|*[!0-9]*|0) echo "$name: --reps $reps is invalid; accepted: a positive integer" >&2; exit 2 ;; esac
-if [ -z "$peers_python" ]; then
-  for cand in "$root/../shared/.peers-venv/bin/python" "$root/target/peers-venv/bin/python"; do
-    if [ -x "$cand" ]; then peers_python="$cand"; break; fi
-  done
-fi
-peers=""
-for lib in torch jax; do
-  if [ -n "$peers_python" ] && "$peers_python" -c "import $lib" >/dev/null 2>&1; then
-    peers="$peers $lib"
-  else
-    echo "$name: $lib is not installed${peers_python:+ for $peers_python}; skipping the $lib peer" \
-      "(install it with ../shared/bench/setup-peers.sh VENV, then pass --peers-python VENV/bin/python)" >&2
-  fi
-done
+. "$here/lib/peer-options.sh"
+peer_options "$name" 24 "${BASH_SOURCE[0]}" "$@"
 
 echo "$name: building lowrank-bench ..." >&2
 (cd "$root" && mvn -B -q -DskipTests -pl lowrank-bench -am package) >&2

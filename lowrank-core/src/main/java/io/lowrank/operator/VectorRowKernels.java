@@ -1,10 +1,7 @@
 package io.lowrank.operator;
 
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -248,32 +245,15 @@ final class VectorRowKernels extends RowKernels {
     }
   }
 
-  /** Eight bytes at a time, widened to 256-bit float vectors (exact). */
+  /** Eight bytes at a time ({@link VectorDecoding}, exact). */
   @Override
   void decode(byte[] a, int off, int len, float[] out) {
-    int len8 = len - len % 8;
-    int t = 0;
-    for (; t < len8; t += 8) {
-      ((FloatVector) ByteVector.fromArray(ByteVector.SPECIES_64, a, off + t)
-          .convertShape(VectorOperators.B2F, FloatVector.SPECIES_256, 0)).intoArray(out, t);
-    }
-    for (; t < len; t++) {
-      out[t] = a[off + t];
-    }
+    VectorDecoding.bytes(a, off, len, out);
   }
 
-  /** Eight bfloat16 values at a time: widened to int, shifted into the upper half, reinterpreted (exact). */
+  /** Eight bfloat16 values at a time ({@link VectorDecoding}, exact). */
   @Override
   void decode(short[] a, int off, int len, float[] out) {
-    int len8 = len - len % 8;
-    int t = 0;
-    for (; t < len8; t += 8) {
-      ((IntVector) ShortVector.fromArray(ShortVector.SPECIES_128, a, off + t)
-          .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0))
-          .lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats().intoArray(out, t);
-    }
-    for (; t < len; t++) {
-      out[t] = Float.intBitsToFloat(a[off + t] << 16);
-    }
+    VectorDecoding.bfloat16(a, off, len, out);
   }
 }

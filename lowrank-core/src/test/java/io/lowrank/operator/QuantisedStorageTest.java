@@ -21,6 +21,7 @@ import io.lowrank.solver.StopRules;
 import io.lowrank.testkit.AdjointChecker;
 import io.lowrank.testkit.Allocations;
 import io.lowrank.testkit.Tol;
+import io.lowrank.testkit.Traces;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -148,20 +149,12 @@ class QuantisedStorageTest {
     GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(17, 2, 2.0), 3);
     SymmetricGaussianSensing seq = SymmetricGaussianSensing.generate(17, 1003, 4, precision);
     try (Parallelism two = Parallelism.threads(2); Parallelism three = Parallelism.threads(3)) {
-      Problem p1 = Problem.sense(seq, truth, 0.0, 0);
-      double[] reference = null;
-      for (MeasurementOperator op : new MeasurementOperator[] {seq, seq.withParallelism(two),
+      double[] y = Problem.sense(seq, truth, 0.0, 0).y();
+      double[] reference = Traces.factorAfter(seq, y, truth, 6, 40);
+      for (SymmetricGaussianSensing op : new SymmetricGaussianSensing[] {seq.withParallelism(two),
           seq.withParallelism(three), seq.withPlainKernels()}) {
-        Problem p = Problem.of(op, p1.y(), truth);
-        Iterate it = GradientDescent.plain(StepRule.defaultRule())
-            .start(p, new SmallRandomInit(1e-3).initialise(p, 6, Seeds.derive(2, Seeds.Stream.INIT)));
-        new Driver(StopRules.iterations(40), 40).run(it, List.of());
-        double[] u = it.factor().data().clone();
-        if (reference == null) {
-          reference = u;
-        } else {
-          assertThat(u).as("factor after 40 steps on %s", op).isEqualTo(reference);
-        }
+        assertThat(Traces.factorAfter(op, y, truth, 6, 40)).as("%s, %s", op.parallelism(), op.kernelName())
+            .isEqualTo(reference);
       }
     }
   }
@@ -173,10 +166,7 @@ class QuantisedStorageTest {
     SymmetricGaussianSensing seq = SymmetricGaussianSensing.generate(30, 601, 4, precision);
     try (Parallelism two = Parallelism.threads(2)) {
       for (SymmetricGaussianSensing op : new SymmetricGaussianSensing[] {seq, seq.withParallelism(two)}) {
-        Problem p = Problem.sense(op, truth, 0.0, 0);
-        Iterate it = GradientDescent.plain(StepRule.defaultRule())
-            .start(p, new SmallRandomInit(1e-3).initialise(p, 6, Seeds.derive(2, Seeds.Stream.INIT)));
-        assertThat(Allocations.bytesPerStep(it::step)).as("%s", op.parallelism())
+        assertThat(Traces.bytesPerGdStep(op, truth, 6)).as("%s", op.parallelism())
             .isLessThanOrEqualTo(Allocations.MAX_BYTES_PER_STEP);
       }
     }

@@ -3,10 +3,17 @@ package io.lowrank.testkit;
 import io.lowrank.diagnostics.History;
 import io.lowrank.diagnostics.HistoryRecorder;
 import io.lowrank.diagnostics.Probes;
+import io.lowrank.init.SmallRandomInit;
 import io.lowrank.linalg.Mat;
+import io.lowrank.model.GroundTruth;
 import io.lowrank.model.Problem;
+import io.lowrank.operator.MeasurementOperator;
+import io.lowrank.random.Seeds;
 import io.lowrank.solver.Driver;
+import io.lowrank.solver.GradientDescent;
+import io.lowrank.solver.Iterate;
 import io.lowrank.solver.Solver;
+import io.lowrank.solver.StepRule;
 import io.lowrank.solver.StopRules;
 import java.util.List;
 
@@ -22,6 +29,27 @@ public final class Traces {
     HistoryRecorder rec = new HistoryRecorder(List.of(Probes.testError(p.truth().orElseThrow()), Probes.trainLoss()));
     new Driver(StopRules.iterations(iterations), every).run(solver.start(p, u0), List.of(rec));
     return rec.history();
+  }
+
+  /**
+   * The factor after {@code steps} plain GD steps (default step rule) on the data {@code y} measured
+   * by {@code op}, from the small random start alpha = 1e-3 of width {@code width} (seed stream INIT
+   * of seed 2): what thread-count and kernel invariance tests compare bit for bit.
+   */
+  public static double[] factorAfter(MeasurementOperator op, double[] y, GroundTruth truth, int width, int steps) {
+    Problem p = Problem.of(op, y, truth);
+    Iterate it = GradientDescent.plain(StepRule.defaultRule())
+        .start(p, new SmallRandomInit(1e-3).initialise(p, width, Seeds.derive(2, Seeds.Stream.INIT)));
+    new Driver(StopRules.iterations(steps), steps).run(it, List.of());
+    return it.factor().data().clone();
+  }
+
+  /** Bytes allocated per GD step on the noiseless problem of {@code op} and {@code truth} (see {@link Allocations}). */
+  public static double bytesPerGdStep(MeasurementOperator op, GroundTruth truth, int width) {
+    Problem p = Problem.sense(op, truth, 0.0, 0);
+    Iterate it = GradientDescent.plain(StepRule.defaultRule())
+        .start(p, new SmallRandomInit(1e-3).initialise(p, width, Seeds.derive(2, Seeds.Stream.INIT)));
+    return Allocations.bytesPerStep(it::step);
   }
 
   /** The first recorded iteration with {@code column <= threshold}, or -1. */
