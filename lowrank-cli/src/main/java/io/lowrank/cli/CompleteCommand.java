@@ -60,6 +60,9 @@ public final class CompleteCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engineOptions = new EngineOptions();
 
+  @Mixin
+  CheckpointOptions checkpoint = new CheckpointOptions();
+
   @Option(names = "--out", paramLabel = "DIR", description = "write factors, predictions, report.html (with figures/) and summary.json into DIR (created if missing).")
   Path out;
 
@@ -121,6 +124,7 @@ public final class CompleteCommand implements Callable<Integer> {
           + "triples, or --load-model DIR to predict from a saved model");
     }
     engineOptions.check();
+    checkpoint.check();
     RunSpec completion = toSpec();
     if (run.printSpec) {
       return SingleRun.printSpec(completion, spec.commandLine().getOut());
@@ -129,6 +133,7 @@ public final class CompleteCommand implements Callable<Integer> {
     InputFiles.requireRegular(input, "a CSV/TSV or .mtx file of (row id, column id, value) triples");
     OutputDirs.prepare(out, "--out");
     OutputDirs.prepare(saveModel, "--save-model");
+    OutputDirs.prepare(checkpoint.dir, "--checkpoint");
     CompletionModel warm = warmStart == null ? null : CompletionModel.load(warmStart);
     long start = System.nanoTime();
     TripletFiles.Duplicates policy = ((ProblemSpec.Ratings) completion.problem()).duplicates();
@@ -146,7 +151,9 @@ public final class CompleteCommand implements Callable<Integer> {
     List<PairFiles.Pair> pairs = predict == null ? null : pairs(PairFiles.read(predict, data));
     PrintWriter stderr = spec.commandLine().getErr();
     CompletionProgress progress = CompletionProgress.forConsole("lowrank complete", completion.stop().iterations(), stderr);
-    Completer completer = Completer.of(completion).refit(refit).observedBy(List.of(progress));
+    checkpoint.noteResume("complete", stderr);
+    Completer completer = Completer.of(completion).refit(refit).observedBy(List.of(progress))
+        .checkpoints(checkpoint.toCheckpoints());
     if (warm != null) {
       completer = completer.warmStart(warm);
     }
@@ -186,7 +193,13 @@ public final class CompleteCommand implements Callable<Integer> {
     if (result.solve().termination() == io.lowrank.solver.Termination.INTERRUPTED) {
       stderr.println("lowrank complete: interrupted at iteration " + result.solve().iterations() + "; the best iterate "
           + "so far is the model" + (out == null ? "" : " (" + out + ", termination INTERRUPTED in summary.json)")
-          + ", without the refit");
+          + ", without the refit" + checkpoint.resumeHint());
+      stderr.flush();
+      return Main.EXIT_INTERRUPTED;
+    }
+    if (f.refit() != null && f.refit().solve().termination() == io.lowrank.solver.Termination.INTERRUPTED) {
+      stderr.println("lowrank complete: interrupted at iteration " + f.refit().solve().iterations() + " of the refit's "
+          + f.refit().spec().stop().iterations() + "; the model holds the refit's factors so far" + checkpoint.resumeHint());
       stderr.flush();
       return Main.EXIT_INTERRUPTED;
     }
@@ -207,6 +220,7 @@ public final class CompleteCommand implements Callable<Integer> {
             + e.getKey());
       }
     }
+    checkpoint.refuseWith("--load-model");
     if (predict == null && topK == 0) {
       throw new BadInputException("--load-model alone has nothing to do; accepted: add --predict PAIRS and/or "
           + "--top-k K, with --out DIR");

@@ -55,6 +55,11 @@ public final class History {
     size++;
   }
 
+  /** Removes every row. */
+  public void clear() {
+    size = 0;
+  }
+
   /** True when the column exists. */
   public boolean has(String name) {
     return names.contains(name);

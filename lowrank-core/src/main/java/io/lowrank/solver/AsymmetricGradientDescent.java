@@ -66,7 +66,7 @@ public final class AsymmetricGradientDescent implements Solver {
         resolved.bind(right0.rows(), k));
   }
 
-  private static final class State implements Iterate {
+  private static final class State implements Iterate, Stateful {
     private final AsymmetricObjective objective;
     private final Mat left;
     private final Mat right;
@@ -100,6 +100,19 @@ public final class AsymmetricGradientDescent implements Solver {
 
     private void subtract(Mat f, Mat d) {
       Dense.axpy(-mu, d.data(), f.data());
+    }
+
+    @Override
+    public void saveState(Snapshot out, String prefix) {
+      out.putMat(prefix + ".left", left);
+      out.putMat(prefix + ".right", right);
+    }
+
+    @Override
+    public void restoreState(Snapshot in, String prefix) {
+      in.matInto(prefix + ".left", left);
+      in.matInto(prefix + ".right", right);
+      loss = objective.valueAndGradient(left, right, gradL, gradR);
     }
 
     @Override

@@ -54,7 +54,12 @@ public final class Driver {
     Member[] members = new Member[size];
     boolean[] active = new boolean[size];
     for (int k = 0; k < size; k++) {
-      members[k] = new Member(batch.member(k), observers.get(k));
+      Checkpointer cp = checkpointer(observers.get(k));
+      if (cp != null && size > 1) {
+        throw new IllegalArgumentException("checkpoints are kept for single runs; this batch of " + size
+            + " trajectories shares one pass per iteration: run the member alone to checkpoint it");
+      }
+      members[k] = new Member(batch.member(k), observers.get(k), cp);
       active[k] = members[k].why == null;
     }
     while (true) {
@@ -84,37 +89,129 @@ public final class Driver {
     return results;
   }
 
+  /** The one checkpointer among {@code observers}, or null. */
+  private static Checkpointer checkpointer(List<? extends Observer> observers) {
+    Checkpointer found = null;
+    for (Observer o : observers) {
+      if (o instanceof Checkpointer c) {
+        if (found != null) {
+          throw new IllegalArgumentException("a run takes at most one checkpointer, got two");
+        }
+        found = c;
+      }
+    }
+    return found;
+  }
+
   /** The bookkeeping of one trajectory: everything the loop decides per member. */
   private final class Member {
     private final Iterate iterate;
     private final List<? extends Observer> observers;
-    private final double initial;
+    private final Checkpointer checkpointer;
     private final long[] timings;
     private final double tolLoss;
-    private final double divergeAbove;
     private final long limitNanos;
     private final double[] window;
+    private double initial;
+    private double divergeAbove;
     private long solveNanos;
     private int t;
     private Termination why;
     private String detail;
     private int lastObserved;
 
-    Member(Iterate iterate, List<? extends Observer> observers) {
+    Member(Iterate iterate, List<? extends Observer> observers, Checkpointer checkpointer) {
       this.iterate = iterate;
       this.observers = observers;
-      this.initial = iterate.loss();
+      this.checkpointer = checkpointer;
       this.timings = new long[Math.min(rules.maxIterations(), MAX_TIMINGS)];
       this.tolLoss = rules.tolerance() * rules.tolerance() * iterate.referenceLoss();
-      this.divergeAbove = rules.divergenceFactor() * Math.max(initial, Double.MIN_NORMAL);
       this.limitNanos = rules.timeLimit() == null ? Long.MAX_VALUE : rules.timeLimit().toNanos();
       this.window = rules.stallWindow() > 0 ? new double[rules.stallWindow() + 1] : null;
+      if (checkpointer != null) {
+        stateful(iterate, "the method's iterate");
+        if (checkpointer.every() < 1) {
+          throw new IllegalArgumentException("the checkpoint cadence must be >= 1, got " + checkpointer.every());
+        }
+      }
+      Snapshot from = checkpointer == null ? null : checkpointer.resume().orElse(null);
+      if (from != null) {
+        restore(from);
+        return;
+      }
+      this.initial = iterate.loss();
+      this.divergeAbove = rules.divergenceFactor() * Math.max(initial, Double.MIN_NORMAL);
       if (!Double.isFinite(initial)) {
         why = Termination.DIVERGED;
         detail = "the initial loss is not finite";
       } else if (notify(0, 0)) {
         why = Termination.EARLY_STOPPED;
       }
+    }
+
+    private Stateful stateful(Object part, String what) {
+      if (part instanceof Stateful s) {
+        return s;
+      }
+      throw new UnsupportedOperationException(what + " (" + part.getClass().getSimpleName() + ") keeps state a "
+          + "checkpoint cannot hold; checkpoints are kept for gradient descent and ScaledGD");
+    }
+
+    /** The whole run: driver counters, the iterate, every stateful observer. */
+    private Snapshot snapshot(Termination end) {
+      Snapshot s = new Snapshot();
+      s.put("driver.iteration", t);
+      s.put("driver.initial", initial);
+      s.put("driver.solve_nanos", solveNanos);
+      s.put("driver.last_observed", lastObserved);
+      s.put("driver.termination", end == null ? -1 : end.ordinal());
+      if (window != null) {
+        s.put("driver.window", window);
+      }
+      ((Stateful) iterate).saveState(s, "iterate");
+      int i = 0;
+      for (Observer o : observers) {
+        if (o instanceof Stateful st) {
+          st.saveState(s, observerKey(i++, o));
+        }
+      }
+      return s;
+    }
+
+    private void restore(Snapshot s) {
+      ((Stateful) iterate).restoreState(s, "iterate");
+      int i = 0;
+      for (Observer o : observers) {
+        if (o instanceof Stateful st) {
+          st.restoreState(s, observerKey(i++, o));
+        }
+      }
+      t = s.integer("driver.iteration");
+      initial = s.scalar("driver.initial");
+      divergeAbove = rules.divergenceFactor() * Math.max(initial, Double.MIN_NORMAL);
+      solveNanos = (long) s.scalar("driver.solve_nanos");
+      lastObserved = s.integer("driver.last_observed");
+      int end = s.integer("driver.termination");
+      if (end >= Termination.values().length) {
+        throw new IllegalArgumentException("the checkpoint's termination " + end + " is unknown");
+      }
+      why = end < 0 ? null : Termination.values()[end];
+      if (window != null) {
+        double[] w = s.get("driver.window");
+        if (w.length != window.length) {
+          throw new IllegalArgumentException("the checkpoint's stall window holds " + w.length + " values, this run's "
+              + window.length);
+        }
+        System.arraycopy(w, 0, window, 0, w.length);
+      }
+      if (t < 0 || (why == null && t > rules.maxIterations())) {
+        throw new IllegalArgumentException("the checkpoint is at iteration " + t + ", beyond this run's budget of "
+            + rules.maxIterations());
+      }
+    }
+
+    private String observerKey(int i, Observer o) {
+      return "observer." + i + "." + o.getClass().getSimpleName();
     }
 
     /** The checks before a step; false (with the reason set) when this member stops here. */
@@ -163,12 +260,23 @@ public final class Driver {
           why = Termination.EARLY_STOPPED;
         }
       }
+      if (why == null && checkpointer != null && t % checkpointer.every() == 0) {
+        checkpointer.save(snapshot(null), t, false);
+      }
       return why == null;
     }
 
     SolveResult finish() {
+      if (checkpointer != null && why == Termination.INTERRUPTED) {
+        // taken before the observers see this off-cadence iteration: the snapshot continues the run
+        checkpointer.save(snapshot(null), t, false);
+      }
       if (why != Termination.DIVERGED && lastObserved != t) {
+        lastObserved = t;
         notify(t, solveNanos);
+      }
+      if (checkpointer != null && why != Termination.DIVERGED && why != Termination.INTERRUPTED) {
+        checkpointer.save(snapshot(why), t, true); // resuming it reproduces this end
       }
       double median = median(timings, Math.min(t, timings.length));
       if (detail == null) {

@@ -38,7 +38,7 @@ public final class GradientDescent implements Solver {
     return new State(problem, initialFactor.copy(), mu, direction.resolve(problem).bind(problem.n(), initialFactor.cols()));
   }
 
-  private static final class State implements Iterate {
+  private static final class State implements Iterate, Stateful {
     private final SymmetricObjective objective;
     private final Mat u;
     private final Mat grad;
@@ -59,6 +59,17 @@ public final class GradientDescent implements Solver {
     public void step() {
       Mat d = direction.direction(u, u, grad, loss);
       Dense.axpy(-mu, d.data(), u.data());
+      loss = objective.valueAndGradient(u, grad);
+    }
+
+    @Override
+    public void saveState(Snapshot out, String prefix) {
+      out.putMat(prefix + ".factor", u);
+    }
+
+    @Override
+    public void restoreState(Snapshot in, String prefix) {
+      in.matInto(prefix + ".factor", u);
       loss = objective.valueAndGradient(u, grad);
     }
 

@@ -4,6 +4,8 @@ import io.lowrank.linalg.Check;
 import io.lowrank.linalg.Mat;
 import io.lowrank.solver.Iterate;
 import io.lowrank.solver.Observer;
+import io.lowrank.solver.Snapshot;
+import io.lowrank.solver.Stateful;
 import java.util.Arrays;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Arrays;
  * error has not improved by a relative {@code minRelativeImprovement} for {@code patience}
  * iterations. The chosen iterate is {@link #bestLeft()}/{@link #bestRight()}, not the last one.
  */
-public final class EarlyStopping implements Observer {
+public final class EarlyStopping implements Observer, Stateful {
   /** Relative decrease that counts as progress for the patience window (the best copy takes any decrease). */
   public static final double DEFAULT_MIN_RELATIVE_IMPROVEMENT = 1e-4;
 
@@ -87,6 +89,47 @@ public final class EarlyStopping implements Observer {
     iterations[size] = iteration;
     errors[size] = e;
     size++;
+  }
+
+  /** Saves every observation, the best copy and the patience bookkeeping. */
+  @Override
+  public void saveState(Snapshot out, String prefix) {
+    out.put(prefix + ".best", best, bestIteration, reference, referenceIteration, lastIteration);
+    out.put(prefix + ".iterations", iterations());
+    out.put(prefix + ".errors", errors());
+    if (bestLeft != null) {
+      out.putMat(prefix + ".best_left", bestLeft);
+      if (!symmetric) {
+        out.putMat(prefix + ".best_right", bestRight);
+      }
+    }
+  }
+
+  /** Restores what {@link #saveState} saved. */
+  @Override
+  public void restoreState(Snapshot in, String prefix) {
+    double[] b = in.get(prefix + ".best");
+    double[] its = in.get(prefix + ".iterations");
+    double[] errs = in.get(prefix + ".errors");
+    if (b.length != 5 || its.length != errs.length) {
+      throw new IllegalArgumentException("the checkpoint's early-stopping state is inconsistent");
+    }
+    best = b[0];
+    bestIteration = (int) b[1];
+    reference = b[2];
+    referenceIteration = (int) b[3];
+    lastIteration = (int) b[4];
+    size = its.length;
+    iterations = Arrays.copyOf(its, Math.max(64, size));
+    errors = Arrays.copyOf(errs, Math.max(64, size));
+    if (in.has(prefix + ".best_left")) {
+      bestLeft = in.mat(prefix + ".best_left");
+      symmetric = !in.has(prefix + ".best_right");
+      bestRight = symmetric ? bestLeft : in.mat(prefix + ".best_right");
+    } else {
+      bestLeft = null;
+      bestRight = null;
+    }
   }
 
   /** The patience, in iterations. */

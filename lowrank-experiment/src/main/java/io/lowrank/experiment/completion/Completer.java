@@ -3,6 +3,7 @@ package io.lowrank.experiment.completion;
 import io.lowrank.experiment.engine.Engine;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.ObservedEntries;
+import io.lowrank.experiment.output.CheckpointFile;
 import io.lowrank.experiment.run.RunResult;
 import io.lowrank.experiment.run.Runner;
 import io.lowrank.experiment.run.Workload;
@@ -51,13 +52,44 @@ public final class Completer {
   private final CompletionModel warm;
   private final List<Observer> observers;
   private final Engine engine;
+  private final Checkpoints checkpoints;
 
-  private Completer(RunSpec spec, boolean refit, CompletionModel warm, List<Observer> observers, Engine engine) {
+  private Completer(RunSpec spec, boolean refit, CompletionModel warm, List<Observer> observers, Engine engine,
+      Checkpoints checkpoints) {
     this.spec = spec;
     this.refit = refit;
     this.warm = warm;
     this.observers = List.copyOf(observers);
     this.engine = engine;
+    this.checkpoints = checkpoints;
+  }
+
+  /**
+   * Where a fit keeps its checkpoints: {@code dir/fit.ckpt} (the early-stopped fit) and
+   * {@code dir/refit.ckpt} (the refit), each rewritten atomically every {@code every} iterations,
+   * on interrupt and at the end ({@link CheckpointFile}).
+   *
+   * @param dir the directory (created when missing)
+   * @param every cadence in iterations, >= 1
+   * @param resume continue from the checkpoints in {@code dir} (a fit without them starts afresh);
+   *     when false, existing checkpoints are refused rather than overwritten
+   */
+  public record Checkpoints(java.nio.file.Path dir, int every, boolean resume) {
+    /** The default cadence. */
+    public static final int DEFAULT_EVERY = 100;
+
+    public Checkpoints {
+      Objects.requireNonNull(dir, "dir");
+      if (every < 1) {
+        throw new BadInputException("the checkpoint cadence must be >= 1 iteration, got " + every
+            + "; accepted: an integer >= 1, e.g. " + DEFAULT_EVERY);
+      }
+    }
+
+    /** The checkpoint file of one phase ({@code fit} or {@code refit}). */
+    public java.nio.file.Path file(String phase) {
+      return dir.resolve(phase + CheckpointFile.SUFFIX);
+    }
   }
 
   /**
@@ -73,7 +105,7 @@ public final class Completer {
       throw new BadInputException("completion chooses its iterate on held-out entries, but early stopping is off "
           + "(hold_out 0); accepted: stop.early_stopping.hold_out between 0 and 1, e.g. 0.1");
     }
-    return new Completer(spec, DEFAULT_REFIT, null, List.of(), Engine.local());
+    return new Completer(spec, DEFAULT_REFIT, null, List.of(), Engine.local(), null);
   }
 
   /** A builder with every option at its default. */
@@ -83,12 +115,12 @@ public final class Completer {
 
   /** The same completer, starting from {@code model}'s factors (rows and columns matched by id; new ids start small and random). */
   public Completer warmStart(CompletionModel model) {
-    return new Completer(spec, refit, Objects.requireNonNull(model, "model"), observers, engine);
+    return new Completer(spec, refit, Objects.requireNonNull(model, "model"), observers, engine, checkpoints);
   }
 
   /** The same completer, retraining on all entries for the chosen number of iterations when {@code refit}. */
   public Completer refit(boolean refit) {
-    return new Completer(spec, refit, warm, observers, engine);
+    return new Completer(spec, refit, warm, observers, engine, checkpoints);
   }
 
   /**
@@ -97,12 +129,21 @@ public final class Completer {
    * for bit (docs/spark.md). The caller closes the engine.
    */
   public Completer engine(Engine engine) {
-    return new Completer(spec, refit, warm, observers, Objects.requireNonNull(engine, "engine"));
+    return new Completer(spec, refit, warm, observers, Objects.requireNonNull(engine, "engine"), checkpoints);
   }
 
   /** The same completer, with observers (progress) that see every recorded iteration; {@link io.lowrank.experiment.run.ValidationWatcher}s also see each validation evaluation. */
   public Completer observedBy(List<? extends Observer> extra) {
-    return new Completer(spec, refit, warm, List.copyOf(extra), engine);
+    return new Completer(spec, refit, warm, List.copyOf(extra), engine, checkpoints);
+  }
+
+  /**
+   * The same completer, keeping checkpoints (null: none). A fit resumed from its checkpoints gives
+   * the uninterrupted fit's model bit for bit, on any engine and thread count; an interrupted fit
+   * ({@link io.lowrank.solver.StopRequest}) leaves a checkpoint at the iteration it stopped.
+   */
+  public Completer checkpoints(Checkpoints checkpoints) {
+    return new Completer(spec, refit, warm, observers, engine, checkpoints);
   }
 
   /** The ratings spec (with the placeholder path when built by the builder). */
@@ -133,7 +174,11 @@ public final class Completer {
     if (warm != null) {
       run = warmStarted(run, ratings, runner);
     }
-    CompletionResult first = RankFreeCompletion.run(engine, runner, run, ratings.data(), observers);
+    List<Observer> fitObservers = new java.util.ArrayList<>(observers);
+    if (checkpoints != null) {
+      fitObservers.add(CheckpointFile.open(checkpoints.file("fit"), run, checkpoints.every(), checkpoints.resume()));
+    }
+    CompletionResult first = RankFreeCompletion.run(engine, runner, run, ratings.data(), fitObservers);
     if (first.failed()) {
       return new Fit(null, first, null);
     }
@@ -153,7 +198,9 @@ public final class Completer {
       all = all.withWidth(first.run().spec().width());
     }
     Workload w = runner.workloads().of(all);
-    RunResult again = engine.run(runner, all, w, List.of());
+    List<Observer> refitObservers = checkpoints == null ? List.of()
+        : List.of(CheckpointFile.open(checkpoints.file("refit"), all, checkpoints.every(), checkpoints.resume()));
+    RunResult again = engine.run(runner, all, w, refitObservers);
     if (again.diverged()) {
       return new Fit(null, first, again);
     }

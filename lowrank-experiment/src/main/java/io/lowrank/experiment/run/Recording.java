@@ -12,11 +12,14 @@ import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.spec.RecordSpec;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.experiment.spec.StopSpec;
+import io.lowrank.linalg.Mat;
 import io.lowrank.model.AsymmetricGroundTruth;
 import io.lowrank.model.GroundTruth;
 import io.lowrank.model.Problem;
 import io.lowrank.solver.Iterate;
 import io.lowrank.solver.Observer;
+import io.lowrank.solver.Snapshot;
+import io.lowrank.solver.Stateful;
 import io.lowrank.validation.EarlyStopping;
 import io.lowrank.validation.ValidationSet;
 import java.util.ArrayList;
@@ -133,7 +136,7 @@ final class Recording {
    * was chosen then (a copy, when the run goes on with {@code halt: false}). When its cadence is a
    * multiple of the recording cadence it looks only at multiples of its own.
    */
-  private static final class Validation implements Observer {
+  private static final class Validation implements Observer, Stateful {
     private final EarlyStopping rule;
     private final boolean halt;
     private final int every;
@@ -173,6 +176,35 @@ final class Recording {
     @Override
     public boolean stopRequested() {
       return halt && stopIteration >= 0;
+    }
+
+    @Override
+    public void saveState(Snapshot out, String prefix) {
+      rule.saveState(out, prefix + ".rule");
+      out.put(prefix + ".chosen", stopIteration, chosenIteration, chosenError);
+      if (snapshot != null) {
+        out.putMat(prefix + ".snapshot_left", snapshot.left());
+        if (!snapshot.symmetric()) {
+          out.putMat(prefix + ".snapshot_right", snapshot.right());
+        }
+      }
+    }
+
+    @Override
+    public void restoreState(Snapshot in, String prefix) {
+      rule.restoreState(in, prefix + ".rule");
+      double[] c = in.get(prefix + ".chosen");
+      if (c.length != 3) {
+        throw new IllegalArgumentException("the checkpoint's early-stopping choice is inconsistent");
+      }
+      stopIteration = (int) c[0];
+      chosenIteration = (int) c[1];
+      chosenError = c[2];
+      snapshot = null;
+      if (in.has(prefix + ".snapshot_left")) {
+        Mat left = in.mat(prefix + ".snapshot_left");
+        snapshot = new Factors(left, in.has(prefix + ".snapshot_right") ? in.mat(prefix + ".snapshot_right") : left);
+      }
     }
 
     EarlyStop outcome() {

@@ -7,6 +7,7 @@ import io.lowrank.diagnostics.PhaseThresholds;
 import io.lowrank.diagnostics.StageDetector;
 import io.lowrank.diagnostics.Stages;
 import io.lowrank.diagnostics.Subspaces;
+import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.spec.InitSpec;
 import io.lowrank.experiment.spec.ProblemSpec;
 import io.lowrank.experiment.spec.RunSpec;
@@ -108,11 +109,20 @@ public final class Runner {
           a.recording.watch(w);
         }
       }
+      boolean checkpointed = extra.stream().anyMatch(o -> o instanceof io.lowrank.solver.Checkpointer);
+      if (checkpointed && spec.methodName() == Method.NUCLEAR) {
+        throw new BadInputException("method nuclear runs a regularisation path, which a checkpoint cannot hold; "
+            + "accepted: drop the checkpoint, or use method gd or scaledgd");
+      }
       if (spec.methodName() == Method.NUCLEAR) {
         Solvers.Path path = Solvers.nuclear(a.spec(), workload, problem, observers);
         return a.result(path.solve(), path.left(), path.right(), List.of(), path.stepSize(), start, 1.0);
       }
       Iterate it = a.startIterate();
+      if (checkpointed && !(it instanceof io.lowrank.solver.Stateful)) {
+        throw new BadInputException("method " + spec.methodName().id() + " keeps state beyond its factors, which a "
+            + "checkpoint cannot hold; accepted: drop the checkpoint, or use method gd or scaledgd");
+      }
       double setup = (System.nanoTime() - start) * 1e-9;
       SolveResult solve = new Driver(Solvers.rules(a.spec()), a.spec().recording().every()).run(it, observers);
       return a.withSetup(setup).result(solve, it.factor(), it.rightFactor(), layers(it), it.stepSize(), start, 1.0);
