@@ -129,7 +129,7 @@ public final class Driver {
       this.limitNanos = rules.timeLimit() == null ? Long.MAX_VALUE : rules.timeLimit().toNanos();
       this.window = rules.stallWindow() > 0 ? new double[rules.stallWindow() + 1] : null;
       if (checkpointer != null) {
-        stateful(iterate, "the method's iterate");
+        requireStateful(iterate);
         if (checkpointer.every() < 1) {
           throw new IllegalArgumentException("the checkpoint cadence must be >= 1, got " + checkpointer.every());
         }
@@ -149,12 +149,11 @@ public final class Driver {
       }
     }
 
-    private Stateful stateful(Object part, String what) {
-      if (part instanceof Stateful s) {
-        return s;
+    private void requireStateful(Iterate part) {
+      if (!(part instanceof Stateful)) {
+        throw new UnsupportedOperationException("the method's iterate (" + part.getClass().getSimpleName()
+            + ") keeps state a checkpoint cannot hold; checkpoints are kept for gradient descent and ScaledGD");
       }
-      throw new UnsupportedOperationException(what + " (" + part.getClass().getSimpleName() + ") keeps state a "
-          + "checkpoint cannot hold; checkpoints are kept for gradient descent and ScaledGD");
     }
 
     /** The whole run: driver counters, the iterate, every stateful observer. */

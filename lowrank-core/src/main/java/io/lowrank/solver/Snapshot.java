@@ -86,13 +86,4 @@ public final class Snapshot {
   public Map<String, double[]> entries() {
     return Collections.unmodifiableMap(values);
   }
-
-  /** The total number of stored doubles. */
-  public long size() {
-    long n = 0;
-    for (double[] v : values.values()) {
-      n += v.length;
-    }
-    return n;
-  }
 }

@@ -80,10 +80,7 @@ public final class Completer {
 
     public Checkpoints {
       Objects.requireNonNull(dir, "dir");
-      if (every < 1) {
-        throw new BadInputException("the checkpoint cadence must be >= 1 iteration, got " + every
-            + "; accepted: an integer >= 1, e.g. " + DEFAULT_EVERY);
-      }
+      CheckpointFile.requireCadence(every);
     }
 
     /** The checkpoint file of one phase ({@code fit} or {@code refit}). */

@@ -46,19 +46,26 @@ public final class CheckpointFile implements Checkpointer {
   private final String runId;
   private final int every;
   private final Snapshot resumed;
-  private final int resumedIteration;
-  private final boolean resumedFinished;
-  private int saved = -1;
 
-  private CheckpointFile(Path file, String hash, String runId, int every, Snapshot resumed, int resumedIteration,
-      boolean resumedFinished) {
+  private CheckpointFile(Path file, String hash, String runId, int every, Snapshot resumed) {
     this.file = file;
     this.hash = hash;
     this.runId = runId;
     this.every = every;
     this.resumed = resumed;
-    this.resumedIteration = resumedIteration;
-    this.resumedFinished = resumedFinished;
+  }
+
+  /**
+   * Refuses a cadence below one iteration (the one check of it, for the file and the completer).
+   *
+   * @throws BadInputException when {@code every < 1}
+   */
+  public static int requireCadence(int every) {
+    if (every < 1) {
+      throw new BadInputException("the checkpoint cadence must be >= 1 iteration, got " + every
+          + "; accepted: an integer >= 1, e.g. 100");
+    }
+    return every;
   }
 
   /**
@@ -71,15 +78,12 @@ public final class CheckpointFile implements Checkpointer {
    *     without {@code resume}
    */
   public static CheckpointFile open(Path file, RunSpec spec, int every, boolean resume) {
-    if (every < 1) {
-      throw new BadInputException("the checkpoint cadence must be >= 1 iteration, got " + every
-          + "; accepted: an integer >= 1, e.g. 100");
-    }
+    requireCadence(every);
     String hash = fingerprint(spec);
     if (!Files.exists(file)) {
-      return new CheckpointFile(file, hash, spec.id(), every, null, -1, false);
+      return new CheckpointFile(file, hash, spec.id(), every, null);
     }
-    Read r = read(file);
+    Read r = read(file, true);
     if (!resume) {
       throw new BadInputException(file + " already holds a checkpoint (iteration " + r.iteration + " of run "
           + r.runId + "); pass --resume to continue it, or use another checkpoint directory");
@@ -88,22 +92,23 @@ public final class CheckpointFile implements Checkpointer {
       throw new BadInputException(file + " is the checkpoint of another run (" + r.runId + "; this run is "
           + spec.id() + "); resume with the options it was written with, or use another checkpoint directory");
     }
-    return new CheckpointFile(file, hash, spec.id(), every, r.snapshot, r.iteration, r.finished);
+    return new CheckpointFile(file, hash, spec.id(), every, r.snapshot);
   }
 
   /** What a checkpoint file says of itself. */
   public record Header(String runId, int iteration, boolean finished) {}
 
   /**
-   * The header of the checkpoint in {@code file}, or empty when there is none.
+   * The header of the checkpoint in {@code file}, or empty when there is none. Reads the header
+   * only; {@link #open} checks the rest.
    *
-   * @throws BadInputException when the file is damaged or not a checkpoint
+   * @throws BadInputException when the file is not a checkpoint or ends within its header
    */
   public static Optional<Header> header(Path file) {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    Read r = read(file);
+    Read r = read(file, false);
     return Optional.of(new Header(r.runId, r.iteration, r.finished));
   }
 
@@ -115,21 +120,6 @@ public final class CheckpointFile implements Checkpointer {
   /** The file. */
   public Path file() {
     return file;
-  }
-
-  /** The iteration this run continues from, or -1 when it starts afresh. */
-  public int resumedIteration() {
-    return resumedIteration;
-  }
-
-  /** True when the checkpoint continued from recorded the run's end. */
-  public boolean resumedFinished() {
-    return resumedFinished;
-  }
-
-  /** The iteration of the last snapshot written by this run, or -1. */
-  public int lastSaved() {
-    return saved;
   }
 
   @Override
@@ -168,7 +158,6 @@ public final class CheckpointFile implements Checkpointer {
         out.writeLong(crc);
         out.flush();
       });
-      saved = iteration;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint " + file + ": " + e.getMessage(), e);
     }
@@ -176,7 +165,8 @@ public final class CheckpointFile implements Checkpointer {
 
   private record Read(String hash, String runId, int iteration, boolean finished, Snapshot snapshot) {}
 
-  private static Read read(Path file) {
+  /** Reads the file; with {@code whole} false only up to its header (the snapshot is then null). */
+  private static Read read(Path file, boolean whole) {
     long length;
     try {
       length = Files.size(file);
@@ -199,6 +189,12 @@ public final class CheckpointFile implements Checkpointer {
       String runId = in.readUTF();
       int iteration = in.readInt();
       boolean finished = in.readBoolean();
+      if (iteration < 0) {
+        throw damaged(file, "its iteration is " + iteration);
+      }
+      if (!whole) {
+        return new Read(hash, runId, iteration, finished, null);
+      }
       int count = in.readInt();
       if (count < 0 || count > length / 6) {
         throw damaged(file, "it claims " + count + " arrays");
@@ -220,9 +216,6 @@ public final class CheckpointFile implements Checkpointer {
       long stored = in.readLong();
       if (stored != expected || in.read() != -1) {
         throw damaged(file, "its checksum does not match its contents");
-      }
-      if (iteration < 0) {
-        throw damaged(file, "its iteration is " + iteration);
       }
       return new Read(hash, runId, iteration, finished, s);
     } catch (EOFException e) {
