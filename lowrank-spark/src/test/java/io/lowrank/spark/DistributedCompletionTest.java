@@ -11,6 +11,9 @@ import io.lowrank.experiment.run.Runner;
 import io.lowrank.experiment.run.Workload;
 import io.lowrank.experiment.spec.RunSpec;
 import io.lowrank.operator.EntrySampling;
+import io.lowrank.solver.Observer;
+import io.lowrank.solver.StopRequest;
+import io.lowrank.solver.Termination;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -84,6 +87,44 @@ class DistributedCompletionTest {
     assertThat(remote.right().data()).containsExactly(local.right().data());
     assertThat(Double.doubleToRawLongBits(remote.predict("user 3", "item-4")))
         .isEqualTo(Double.doubleToRawLongBits(local.predict("user 3", "item-4")));
+  }
+
+  /**
+   * Checkpoint + resume on Spark: a fit stopped between two checkpoints and resumed on Spark, and
+   * one stopped on Spark and resumed locally, both give the model of the uninterrupted local fit.
+   */
+  @Test
+  void aFitInterruptedOnSparkResumesToTheUninterruptedModelOnEitherEngine() throws Exception {
+    Path f = PlantedRatings.write(dir.resolve("ckpt.csv"), 60, 30, 3, 900, 11);
+    Ratings data = Ratings.read(f);
+    Completer c = Completer.builder().iterations(400).seed(3).build();
+    Completer.Fit whole = c.fitDetailed(data);
+    int cut = 2 * 20 + 15;
+    assertThat(whole.first().solve().iterations()).isGreaterThan(cut);
+    Observer stopper = (t, s, nanos) -> {
+      if (t == cut) {
+        StopRequest.request();
+      }
+    };
+    try {
+      for (boolean resumeOnSpark : new boolean[] {true, false}) {
+        Path ck = dir.resolve("ck-" + resumeOnSpark);
+        Completer.Fit stopped = c.engine(spark).observedBy(List.of(stopper))
+            .checkpoints(new Completer.Checkpoints(ck, 20, false)).fitDetailed(data);
+        StopRequest.clear();
+        assertThat(stopped.first().solve().termination()).isEqualTo(Termination.INTERRUPTED);
+        assertThat(stopped.first().solve().iterations()).isEqualTo(cut);
+        Completer resuming = c.checkpoints(new Completer.Checkpoints(ck, 20, true));
+        CompletionModel resumed = (resumeOnSpark ? resuming.engine(spark) : resuming).fit(data);
+        assertThat(resumed.left().data()).as("L, resumed on spark: %s", resumeOnSpark)
+            .containsExactly(whole.model().left().data());
+        assertThat(resumed.right().data()).containsExactly(whole.model().right().data());
+        assertThat(resumed.summary().iterations()).isEqualTo(whole.model().summary().iterations());
+        assertThat(resumed.history().validationRmse()).containsExactly(whole.model().history().validationRmse());
+      }
+    } finally {
+      StopRequest.clear();
+    }
   }
 
   @Test
