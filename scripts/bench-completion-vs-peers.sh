@@ -10,12 +10,15 @@
 # (best peer / row) per row and the issue-15 targets.
 #
 #   scripts/bench-completion-vs-peers.sh [--reps R] [--out DIR] [--quick] [--wait-quiet S] [--peers-python PY]
+#   [--peers-dir DIR]
 #
 # --reps R   repetitions of the whole matrix (default 3); medians are over repetitions
 # --out DIR  where results.jsonl, table.md and medians.json go (default: target/bench-completion-vs-peers)
 # --quick    fewer iterations per measurement (a smoke run, not for quoting)
 # --wait-quiet S  before each measurement wait up to S seconds for other processes to go quiet
-# --peers-python PY  the python of the venv made by ../shared/bench/setup-peers.sh (see
+# --peers-dir DIR  the folder of the peers' scripts (numpy_*.py, torch_jax_*.py, hostload.py,
+#            bandwidth.py, setup-peers.sh); default $LOWRANK_BENCH_PEERS, else ../shared/bench
+# --peers-python PY  the python of the venv made by the peers' setup-peers.sh (see
 #            scripts/bench-vs-peers.sh for the default search); a peer not installed there is skipped
 #
 # Dense variants (numpy, torch, jax) need the n1 x n2 product: they run at n = 2000 only (the peers'
@@ -28,19 +31,14 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 name=bench-completion-vs-peers
-shared_bench="$root/../shared/bench"
-if [ ! -f "$shared_bench/numpy_completion.py" ]; then
-  echo "$name: the shared bench folder is missing: expected $shared_bench/numpy_completion.py" >&2
-  exit 2
-fi
-shared_bench="$(cd "$shared_bench" && pwd)"
 for tool in java mvn python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "$name: $tool is required" >&2; exit 2; }
 done
 python3 -c 'import numpy, scipy' 2>/dev/null || { echo "$name: python3 needs numpy and scipy" >&2; exit 2; }
 
 . "$here/lib/peer-options.sh"
-peer_options "$name" 24 "${BASH_SOURCE[0]}" "$@"
+peer_options "$name" 28 "${BASH_SOURCE[0]}" numpy_completion.py "$@"
+shared_bench="$peers_dir"
 
 echo "$name: building lowrank-bench ..." >&2
 (cd "$root" && mvn -B -q -DskipTests -pl lowrank-bench -am package) >&2

@@ -9,38 +9,35 @@
 # issue-15 targets against the best peer (the fastest configuration of all peers).
 #
 #   scripts/bench-vs-peers.sh [--reps R] [--out DIR] [--quick] [--wait-quiet S] [--peers-python PY]
+#   [--peers-dir DIR]
 #
 # --reps R   repetitions of the whole matrix (default 3); medians are over repetitions
 # --out DIR  where results.jsonl, table.md, medians.json and chart.svg go (default: target/bench-vs-peers)
 # --quick    fewer iterations per measurement (a smoke run, not for quoting)
 # --wait-quiet S  before each measurement wait up to S seconds for other processes to go quiet
-# --peers-python PY  the python of the venv made by ../shared/bench/setup-peers.sh (torch, jax);
+# --peers-dir DIR  the folder of the peers' scripts (numpy_*.py, torch_jax_*.py, hostload.py,
+#            bandwidth.py, setup-peers.sh); default $LOWRANK_BENCH_PEERS, else ../shared/bench
+# --peers-python PY  the python of the venv made by the peers' setup-peers.sh (torch, jax);
 #            default: $LOWRANK_PEERS_PYTHON, else ../shared/.peers-venv/bin/python (setup-peers.sh's
 #            default), else target/peers-venv/bin/python. A peer that is not installed there is
 #            skipped with a message; numpy always runs (python3 with numpy).
 #
 # Needs: Java 17 + Maven (builds lowrank-bench), python3 with numpy, gcc (bandwidth probe), and
-# the shared folder at ../shared relative to the repo root. numpy runs with OPENBLAS_CORETYPE /
+# the peers' folder (--peers-dir). numpy runs with OPENBLAS_CORETYPE /
 # OPENBLAS_L2_SIZE unset.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 name=bench-vs-peers
-shared_bench="$root/../shared/bench"
-if [ ! -f "$shared_bench/numpy_sensing.py" ]; then
-  echo "$name: the shared bench folder is missing: expected $shared_bench/numpy_sensing.py" >&2
-  echo "$name: place the shared folder next to the repository (../shared relative to its root)" >&2
-  exit 2
-fi
-shared_bench="$(cd "$shared_bench" && pwd)"
 for tool in java mvn python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "$name: $tool is required" >&2; exit 2; }
 done
 python3 -c 'import numpy' 2>/dev/null || { echo "$name: python3 needs numpy" >&2; exit 2; }
 
 . "$here/lib/peer-options.sh"
-peer_options "$name" 24 "${BASH_SOURCE[0]}" "$@"
+peer_options "$name" 27 "${BASH_SOURCE[0]}" numpy_sensing.py "$@"
+shared_bench="$peers_dir"
 
 # bandwidth.py compiles its probe next to its source, and the shared folder may be read-only:
 # work on a private copy.
