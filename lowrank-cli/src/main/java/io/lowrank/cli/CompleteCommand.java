@@ -8,6 +8,7 @@ import io.lowrank.experiment.completion.Ratings;
 import io.lowrank.experiment.formats.BadInputException;
 import io.lowrank.experiment.formats.InputFiles;
 import io.lowrank.experiment.formats.PairFiles;
+import io.lowrank.experiment.formats.SortedIds;
 import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.output.Json;
 import io.lowrank.experiment.output.OutputSize;
@@ -75,6 +76,12 @@ public final class CompleteCommand implements Callable<Integer> {
   @Option(names = "--duplicates", paramLabel = "error|mean|last", description = "a (row, column) pair given twice: refuse, average, or keep the last. Default: error.")
   TripletFiles.Duplicates duplicates;
 
+  @Option(names = "--reader", paramLabel = "lowrank|spark", description = "how INPUT is read: lowrank's own parser in this process, or Spark's CSV/TSV and Parquet readers on the cluster (spark: needs --engine spark; INPUT may then be a .parquet file or a directory of CSV/TSV or Parquet part files; ids are numbered in sorted order; docs/spark.md). Default: lowrank.")
+  String reader = "lowrank";
+
+  @Option(names = "--ids", paramLabel = "appearance|sorted", description = "how row and column ids are numbered, which fixes each one's start: in order of first appearance, or sorted (integer ids by value), the order of --reader spark, which then gives the same fit bit for bit. Default: appearance (sorted with --reader spark).")
+  String ids;
+
   @Option(names = "--dense", description = "INPUT is a dense matrix (one line per row, one field per column; empty, NaN or NA = missing), not triples; --out then also writes completed.csv.")
   boolean dense;
 
@@ -114,6 +121,48 @@ public final class CompleteCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Checks --reader and --ids against the engine and the layout before any work; true for Spark's
+   * readers.
+   */
+  private boolean checkReader() {
+    if (!List.of("lowrank", "spark").contains(reader)) {
+      throw new BadInputException("--reader " + TripletFiles.shorten(reader) + " is not a reader; accepted: lowrank, spark");
+    }
+    if (ids != null && !List.of("appearance", "sorted").contains(ids)) {
+      throw new BadInputException("--ids " + TripletFiles.shorten(ids) + " is not an id order; accepted: appearance, sorted");
+    }
+    if (!reader.equals("spark")) {
+      return false;
+    }
+    if (!engineOptions.engine.equals("spark")) {
+      throw new BadInputException("--reader spark reads on a Spark cluster; accepted: --engine spark --reader spark, "
+          + "or no --reader");
+    }
+    if ("appearance".equals(ids)) {
+      throw new BadInputException("--reader spark numbers ids in sorted order; accepted: --ids sorted or no --ids");
+    }
+    if (dense) {
+      throw new BadInputException("--dense files are read by lowrank's own reader; accepted: --dense without --reader "
+          + "spark");
+    }
+    return true;
+  }
+
+  /** INPUT for lowrank's own reader: a regular file, and not Parquet (which only Spark's reader reads). */
+  private void requireLocalInput() {
+    String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (name.endsWith(".parquet")) {
+      throw new BadInputException(input + " is Parquet, which lowrank's own reader does not read; accepted: "
+          + "--engine spark --reader spark, or a CSV/TSV or .mtx file");
+    }
+    if (Files.isDirectory(input)) {
+      throw new BadInputException(input + " is a directory; accepted: a CSV/TSV or .mtx file, or --engine spark "
+          + "--reader spark for a directory of CSV/TSV or Parquet part files");
+    }
+    InputFiles.requireRegular(input, "a CSV/TSV or .mtx file of (row id, column id, value) triples");
+  }
+
   @Override
   public Integer call() throws IOException {
     if (loadModel != null) {
@@ -130,7 +179,14 @@ public final class CompleteCommand implements Callable<Integer> {
       return SingleRun.printSpec(completion, spec.commandLine().getOut());
     }
     requireOut();
-    InputFiles.requireRegular(input, "a CSV/TSV or .mtx file of (row id, column id, value) triples");
+    boolean sparkReader = checkReader();
+    if (sparkReader) {
+      if (!Files.exists(input)) {
+        throw new BadInputException(input + " does not exist; accepted: a CSV/TSV or Parquet file, or a directory of them");
+      }
+    } else {
+      requireLocalInput();
+    }
     OutputDirs.prepare(out, "--out");
     OutputDirs.prepare(saveModel, "--save-model");
     OutputDirs.prepare(checkpoint.dir, "--checkpoint");
@@ -138,28 +194,39 @@ public final class CompleteCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TripletFiles.Duplicates policy = ((ProblemSpec.Ratings) completion.problem()).duplicates();
     Integer givenWidth = warm != null ? Integer.valueOf(warm.width()) : completion.width();
-    TripletFiles.Data data = TripletFiles.read(input, policy, ((ProblemSpec.Ratings) completion.problem()).layout(),
-        (rows, cols, entries, source) -> Workloads.requireRatingsMemory(rows, cols, givenWidth, entries, source));
-    long parsed = System.nanoTime();
-    int n1 = data.rowIds().length;
-    int n2 = data.colIds().length;
-    int width = RunSpec.ratingsWidth(givenWidth, n1, n2);
-    long factors = OutputSize.matrix((long) n1 + n2, width + 1, true) + OutputSize.matrix((long) n1 + n2, width + 1, false);
-    OutputDirs.requireSpace(out, OutputSize.run(completion) + factors + OutputDirs.REPORT_BYTES
-        + (predict == null ? 0 : 2 * Files.size(predict)), "--out");
-    OutputDirs.requireSpace(saveModel, OutputSize.run(completion) + factors, "--save-model");
-    List<PairFiles.Pair> pairs = predict == null ? null : pairs(PairFiles.read(predict, data));
-    PrintWriter stderr = spec.commandLine().getErr();
-    CompletionProgress progress = CompletionProgress.forConsole("lowrank complete", completion.stop().iterations(), stderr);
-    checkpoint.noteResume("complete", stderr);
-    Completer completer = Completer.of(completion).refit(refit).observedBy(List.of(progress))
-        .checkpoints(checkpoint.toCheckpoints());
-    if (warm != null) {
-      completer = completer.warmStart(warm);
-    }
+    TripletFiles.SizeCheck sizeCheck = (rows, cols, entries, source) -> Workloads.requireRatingsMemory(rows, cols,
+        givenWidth, entries, source);
+    io.lowrank.experiment.engine.Engine engine = engineOptions.open(run.workers());
     Completer.Fit f;
-    try (io.lowrank.experiment.engine.Engine engine = engineOptions.open(run.workers())) {
+    TripletFiles.Data data;
+    long parsed;
+    List<PairFiles.Pair> pairs;
+    PrintWriter stderr = spec.commandLine().getErr();
+    try {
+      data = sparkReader ? engine.readRatings(input, policy, sizeCheck)
+          : TripletFiles.read(input, policy, ((ProblemSpec.Ratings) completion.problem()).layout(), sizeCheck);
+      if ("sorted".equals(ids) && !sparkReader) {
+        data = SortedIds.of(data);
+      }
+      parsed = System.nanoTime();
+      int n1 = data.rowIds().length;
+      int n2 = data.colIds().length;
+      int width = RunSpec.ratingsWidth(givenWidth, n1, n2);
+      long factors = OutputSize.matrix((long) n1 + n2, width + 1, true) + OutputSize.matrix((long) n1 + n2, width + 1, false);
+      OutputDirs.requireSpace(out, OutputSize.run(completion) + factors + OutputDirs.REPORT_BYTES
+          + (predict == null ? 0 : 2 * Files.size(predict)), "--out");
+      OutputDirs.requireSpace(saveModel, OutputSize.run(completion) + factors, "--save-model");
+      pairs = predict == null ? null : pairs(PairFiles.read(predict, data));
+      CompletionProgress progress = CompletionProgress.forConsole("lowrank complete", completion.stop().iterations(), stderr);
+      checkpoint.noteResume("complete", stderr);
+      Completer completer = Completer.of(completion).refit(refit).observedBy(List.of(progress))
+          .checkpoints(checkpoint.toCheckpoints());
+      if (warm != null) {
+        completer = completer.warmStart(warm);
+      }
       f = completer.engine(engine).fitDetailed(Ratings.of(data));
+    } finally {
+      engine.close();
     }
     CompletionResult result = f.first();
     if (f.model() == null) {

@@ -194,7 +194,47 @@ class CompleteCommandTest {
         Arguments.of(List.of(file("ok3.csv", "a,x,1", "b,y,2").toString(), "--width", "5"),
             "width 5 exceeds min(rows, columns) = 2 of the data; accepted: 1 <= width <= 2"),
         Arguments.of(List.of(file("ok4.csv", "a,x,1", "b,y,2").toString(), "--centring", "median"),
-            "--centring median is invalid; accepted: none, mean, biases"));
+            "--centring median is invalid; accepted: none, mean, biases"),
+        Arguments.of(List.of(file("ok8.csv", "a,x,1", "b,y,2").toString(), "--reader", "spark"),
+            "--reader spark reads on a Spark cluster; accepted: --engine spark --reader spark, or no --reader"),
+        Arguments.of(List.of(file("ok9.csv", "a,x,1", "b,y,2").toString(), "--reader", "hadoop"),
+            "--reader hadoop is not a reader; accepted: lowrank, spark"),
+        Arguments.of(List.of(file("ok10.csv", "a,x,1", "b,y,2").toString(), "--ids", "random"),
+            "--ids random is not an id order; accepted: appearance, sorted"),
+        Arguments.of(List.of(file("ok11.csv", "a,x,1", "b,y,2").toString(), "--engine", "spark", "--reader", "spark",
+            "--ids", "appearance"), "--reader spark numbers ids in sorted order; accepted: --ids sorted or no --ids"),
+        Arguments.of(List.of(file("ok12.csv", "a,x,1", "b,y,2").toString(), "--engine", "spark", "--reader", "spark",
+            "--dense"), "--dense files are read by lowrank's own reader"),
+        Arguments.of(List.of(file("r.parquet", "PAR1").toString()),
+            "r.parquet is Parquet, which lowrank's own reader does not read; accepted: --engine spark --reader spark"),
+        Arguments.of(List.of(tmp.toString()), "is a directory; accepted: a CSV/TSV or .mtx file, or --engine spark "
+            + "--reader spark for a directory of CSV/TSV or Parquet part files"));
+  }
+
+  /** With --ids sorted the fit no longer depends on the order of the file's lines (with the default it does). */
+  @Test
+  void sortedIdsMakeTheFitIndependentOfTheLineOrder() throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(ratings));
+    List<String> body = new ArrayList<>(lines.subList(1, lines.size()));
+    java.util.Collections.shuffle(body, new java.util.Random(3));
+    body.add(0, lines.get(0));
+    Path shuffled = Files.write(tmp.resolve("shuffled.csv"), body);
+    for (String order : List.of("sorted", "appearance")) {
+      Path a = tmp.resolve("ids-" + order + "-a");
+      Path b = tmp.resolve("ids-" + order + "-b");
+      assertThat(CliRun.of("complete", ratings.toString(), "--ids", order, "--iters", "60", "--out", a.toString())
+          .status()).isZero();
+      assertThat(CliRun.of("complete", shuffled.toString(), "--ids", order, "--iters", "60", "--out", b.toString())
+          .status()).isZero();
+      boolean same = java.util.Arrays.equals(Files.readAllBytes(a.resolve("L.npy")), Files.readAllBytes(b.resolve("L.npy")))
+          && java.util.Arrays.equals(Files.readAllBytes(a.resolve("R.npy")), Files.readAllBytes(b.resolve("R.npy")));
+      assertThat(same).as("--ids %s: same factors for shuffled lines", order).isEqualTo(order.equals("sorted"));
+      if (order.equals("sorted")) {
+        assertThat(Files.readString(a.resolve("rows.csv"))).isEqualTo(Files.readString(b.resolve("rows.csv")));
+        assertThat(Files.readString(a.resolve("rows.csv")).lines().skip(1).limit(3).map(l -> l.split(",")[0]).toList())
+            .as("text order").containsExactly("u0", "u1", "u10");
+      }
+    }
   }
 
   @ParameterizedTest(name = "{1}")

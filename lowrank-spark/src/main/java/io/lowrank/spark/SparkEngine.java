@@ -229,6 +229,15 @@ public final class SparkEngine implements Engine {
     }
   }
 
+  /**
+   * Reads ratings with Spark's CSV/TSV and Parquet readers on the cluster; ids numbered in sorted
+   * order (see {@link SparkRatingsReader}).
+   */
+  @Override
+  public TripletFiles.Data readRatings(Path input, TripletFiles.Duplicates policy, TripletFiles.SizeCheck check) {
+    return SparkRatingsReader.read(sc, input, policy, check);
+  }
+
   /** The number of distributed gradient passes this engine has run (one per iteration of a distributed fit). */
   public long distributedPasses() {
     return passes.get();

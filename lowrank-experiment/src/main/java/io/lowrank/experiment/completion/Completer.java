@@ -173,7 +173,8 @@ public final class Completer {
     }
     List<Observer> fitObservers = new java.util.ArrayList<>(observers);
     if (checkpoints != null) {
-      fitObservers.add(CheckpointFile.open(checkpoints.file("fit"), run, checkpoints.every(), checkpoints.resume()));
+      fitObservers.add(CheckpointFile.open(checkpoints.file("fit"), run, ratings.digest(), checkpoints.every(),
+          checkpoints.resume()));
     }
     CompletionResult first = RankFreeCompletion.run(engine, runner, run, ratings.data(), fitObservers);
     if (first.failed()) {
@@ -196,7 +197,8 @@ public final class Completer {
     }
     Workload w = runner.workloads().of(all);
     List<Observer> refitObservers = checkpoints == null ? List.of()
-        : List.of(CheckpointFile.open(checkpoints.file("refit"), all, checkpoints.every(), checkpoints.resume()));
+        : List.of(CheckpointFile.open(checkpoints.file("refit"), all, ratings.digest(), checkpoints.every(),
+            checkpoints.resume()));
     RunResult again = engine.run(runner, all, w, refitObservers);
     if (again.diverged()) {
       return new Fit(null, first, again);

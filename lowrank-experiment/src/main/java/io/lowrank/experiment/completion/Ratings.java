@@ -103,6 +103,40 @@ public final class Ratings {
     return data.entries().size();
   }
 
+  /**
+   * The SHA-256 (hexadecimal) of the ids, in index order, and of the entries (indices and the bits
+   * of each value): equal digests mean the same data numbered the same way. Computed on each call,
+   * in time linear in the entries.
+   */
+  public String digest() {
+    java.security.MessageDigest md;
+    try {
+      md = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+    for (String[] ids : new String[][] {data.rowIds(), data.colIds()}) {
+      java.nio.ByteBuffer n = java.nio.ByteBuffer.allocate(4).putInt(ids.length);
+      md.update(n.array());
+      for (String id : ids) {
+        byte[] b = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        md.update(java.nio.ByteBuffer.allocate(4).putInt(b.length).array());
+        md.update(b);
+      }
+    }
+    ObservedEntries e = data.entries();
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(16 * 4096);
+    for (int k = 0; k < e.size(); k++) {
+      if (buf.remaining() < 16) {
+        md.update(buf.array(), 0, buf.position());
+        buf.clear();
+      }
+      buf.putInt(e.row(k)).putInt(e.col(k)).putLong(Double.doubleToRawLongBits(e.value(k)));
+    }
+    md.update(buf.array(), 0, buf.position());
+    return java.util.HexFormat.of().formatHex(md.digest());
+  }
+
   /** A name for messages and for the spec's {@code problem.path}: the file, or "memory". */
   public String name() {
     return data.file() != null ? data.file().toString() : "memory";

@@ -1,5 +1,7 @@
 package io.lowrank.experiment.engine;
 
+import io.lowrank.experiment.formats.BadInputException;
+import io.lowrank.experiment.formats.TripletFiles;
 import io.lowrank.experiment.output.RunStore;
 import io.lowrank.experiment.run.ProgressListener;
 import io.lowrank.experiment.run.RunResult;
@@ -36,6 +38,22 @@ public interface Engine extends AutoCloseable {
    * distribute a single run do so for rectangular completion (ratings) and run anything else locally.
    */
   RunResult run(Runner runner, RunSpec spec, Workload workload, List<? extends Observer> observers);
+
+  /**
+   * Reads (row id, column id, value) triples with the engine's own distributed reader: CSV/TSV or
+   * Parquet parsed where the data lives, ids numbered in sorted order
+   * ({@link io.lowrank.experiment.formats.SortedIds}), so the result is that of
+   * {@code SortedIds.of(TripletFiles.read(input, policy))} on the same file, whatever the cluster.
+   * {@code check} sees the numbers of rows, columns and entries before the entries are gathered.
+   *
+   * @throws BadInputException on a malformed input, and from an engine without a distributed reader
+   *     (the local engine: {@link TripletFiles#read} is its reader)
+   */
+  default TripletFiles.Data readRatings(java.nio.file.Path input, TripletFiles.Duplicates policy,
+      TripletFiles.SizeCheck check) {
+    throw new BadInputException("the " + name() + " engine has no distributed reader; accepted: --reader spark "
+        + "with --engine spark, or lowrank's own reader");
+  }
 
   /** Releases what the engine holds; the local engine holds nothing. */
   @Override

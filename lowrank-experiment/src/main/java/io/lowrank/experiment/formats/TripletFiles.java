@@ -279,22 +279,53 @@ public final class TripletFiles {
    * as {@code 1,5,4x} is data with a bad value, not a header.
    */
   static boolean isHeader(CSVRecord rec) {
-    String v = rec.get(2);
+    return isHeader(rec.get(0), rec.get(1), rec.get(2));
+  }
+
+  /** {@link #isHeader(CSVRecord)} on the first three fields of a first record. */
+  public static boolean isHeader(String rowField, String colField, String valueField) {
+    String v = valueField;
     return !v.isEmpty() && Character.isLetter(v.charAt(0)) && !TextFiles.isNonFiniteWord(v)
-        && !TextFiles.isDecimal(rec.get(0)) && !TextFiles.isDecimal(rec.get(1));
+        && !TextFiles.isDecimal(rowField) && !TextFiles.isDecimal(colField);
   }
 
   /** An id field: non-empty and free of control characters. */
   static String id(Path file, long line, String text, String what, CSVRecord rec) {
-    if (text.isEmpty()) {
-      throw bad(file, line, "has an empty " + what + " id", rec, "give every entry a row id and a column id");
+    return id(text, what, (problem, fix) -> bad(file, line, problem, rec, fix));
+  }
+
+  /**
+   * An id field (row or column, as {@code what} says): non-empty and free of control characters;
+   * otherwise what {@code bad} makes of the problem ("has an empty row id") and its fix.
+   */
+  public static String id(String text, String what, java.util.function.BiFunction<String, String, BadInputException> bad) {
+    if (text == null || text.isEmpty()) {
+      throw bad.apply("has an empty " + what + " id", "give every entry a row id and a column id");
     }
     int c = TextFiles.controlCharacter(text);
     if (c >= 0) {
-      throw bad(file, line, String.format(Locale.ROOT, "has a control character (U+%04X) in its %s id", (int) text.charAt(c),
-          what), rec, "ids must be printable text");
+      throw bad.apply(String.format(Locale.ROOT, "has a control character (U+%04X) in its %s id", (int) text.charAt(c),
+          what), "ids must be printable text");
     }
     return text;
+  }
+
+  /**
+   * Entries already mapped to indices (a distributed reader's output): entry k is
+   * ({@code row[k]}, {@code col[k]}, {@code value[k]}) for k below {@code size}, in reading order;
+   * pairs given twice are refused or merged by {@code policy} as for a file ({@link Duplicates#LAST}
+   * keeps the latest in reading order), and a repeat is reported as record k + 1 of {@code source}.
+   * The arrays are not modified.
+   */
+  public static Data fromIndices(Path source, String format, List<String> header, String[] rowIds, String[] colIds,
+      int[] row, int[] col, double[] value, int size, Duplicates policy) {
+    Builder b = new Builder(source);
+    b.recordWord = "record";
+    b.declareIds(rowIds, colIds);
+    for (int k = 0; k < size; k++) {
+      b.addIndex(row[k], col[k], value[k], k + 1L);
+    }
+    return b.build(format, header, policy);
   }
 
   static double parseValue(Path file, long line, String text, CSVRecord rec) {
@@ -305,7 +336,7 @@ public final class TripletFiles {
    * The value field of an entry (CSV/TSV or MatrixMarket): a finite strict decimal; otherwise what
    * {@code bad} makes of the problem ("has the value ..., which ...") and its fix.
    */
-  static double parseValue(String text, java.util.function.BiFunction<String, String, BadInputException> bad) {
+  public static double parseValue(String text, java.util.function.BiFunction<String, String, BadInputException> bad) {
     if (TextFiles.isNonFiniteWord(text)) {
       throw bad.apply("has the value " + field(text) + ", which is not finite",
           "remove the entry or give a finite number (NaN and infinite values cannot be fitted)");
@@ -394,6 +425,8 @@ public final class TripletFiles {
     private double[] v = new double[1024];
     private long[] lines = new long[1024];
     private int size;
+    /** What a position is called in messages: "line" of a file, "record" of a distributed read. */
+    private String recordWord = "line";
 
     Builder(Path file) {
       this.file = file;
@@ -416,6 +449,19 @@ public final class TripletFiles {
         throw new BadInputException(file + " has the row id '" + shorten(id) + "' twice; accepted: distinct row ids");
       }
       index(rows, rowIds, id);
+    }
+
+    /** Declares all ids at once, in index order (entries then come by index). */
+    void declareIds(String[] rowNames, String[] colNames) {
+      for (String id : rowNames) {
+        declareRow(id);
+      }
+      for (String id : colNames) {
+        if (cols.containsKey(id)) {
+          throw new BadInputException(file + " has the column id '" + shorten(id) + "' twice; accepted: distinct ids");
+        }
+        index(cols, colIds, id);
+      }
     }
 
     /** Fixed ids (MatrixMarket: "1".."n"). */
@@ -481,8 +527,9 @@ public final class TripletFiles {
             long a = Math.min(lines[prev], lines[e]);
             long b = Math.max(lines[prev], lines[e]);
             throw new BadInputException(String.format(Locale.ROOT,
-                "%s line %d repeats the pair (row %s, column %s) of line %d; accepted: one value per pair, "
-                    + "or --duplicates mean|last to merge them", file, b, rowIds.get(r[e]), colIds.get(c[e]), a));
+                "%s %s %d repeats the pair (row %s, column %s) of %s %d; accepted: one value per pair, "
+                    + "or --duplicates mean|last to merge them", file, recordWord, b, shorten(rowIds.get(r[e])),
+                shorten(colIds.get(c[e])), recordWord, a));
           }
           merged++;
           runLength++;

@@ -78,8 +78,23 @@ public final class CheckpointFile implements Checkpointer {
    *     without {@code resume}
    */
   public static CheckpointFile open(Path file, RunSpec spec, int every, boolean resume) {
+    return open(file, spec, null, every, resume);
+  }
+
+  /**
+   * The checkpoint of {@code spec} on the data whose digest is {@code data} (e.g.
+   * {@code Ratings.digest()}; null when the spec alone names the data): a checkpoint written on other
+   * data under the same spec, such as an edited file of the same name, is refused like one of
+   * another run.
+   *
+   * @param every snapshot cadence in iterations, >= 1
+   * @param resume as in {@link #open(Path, RunSpec, int, boolean)}
+   * @throws BadInputException when {@code file} belongs to another run or other data, is damaged, or
+   *     exists without {@code resume}
+   */
+  public static CheckpointFile open(Path file, RunSpec spec, String data, int every, boolean resume) {
     requireCadence(every);
-    String hash = fingerprint(spec);
+    String hash = data == null ? fingerprint(spec) : sha256(fingerprint(spec) + "\n" + data);
     if (!Files.exists(file)) {
       return new CheckpointFile(file, hash, spec.id(), every, null);
     }
@@ -90,7 +105,8 @@ public final class CheckpointFile implements Checkpointer {
     }
     if (!r.hash.equals(hash)) {
       throw new BadInputException(file + " is the checkpoint of another run (" + r.runId + "; this run is "
-          + spec.id() + "); resume with the options it was written with, or use another checkpoint directory");
+          + spec.id() + (data == null ? "" : ", or the same run on other data") + "); resume with the input and "
+          + "options it was written with, or use another checkpoint directory");
     }
     return new CheckpointFile(file, hash, spec.id(), every, r.snapshot);
   }
@@ -115,6 +131,16 @@ public final class CheckpointFile implements Checkpointer {
   /** The hash that names {@code spec}'s checkpoints (its spec with one thread). */
   static String fingerprint(RunSpec spec) {
     return SpecFiles.hash(spec.withThreads(1));
+  }
+
+  /** The SHA-256 of {@code text} (UTF-8) in hexadecimal. */
+  static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
   }
 
   /** The file. */

@@ -122,7 +122,12 @@ class CompleterCheckpointTest {
     assertThat(Files.exists(ck.file("fit"))).isTrue();
     assertThatThrownBy(() -> Completer.builder().iterations(60).seed(6).refit(false).build().checkpoints(ck).fit(data))
         .isInstanceOf(BadInputException.class).hasMessageContaining("is the checkpoint of another run")
-        .hasMessageContaining("resume with the options it was written with");
+        .hasMessageContaining("resume with the input and options it was written with");
+    // the same run on other data of the same name (an edited file, another planted set) is another run
+    Ratings other = CompleterTest.planted(120, 90, 3, 0.35, 0.1, 18);
+    assertThat(other.name()).isEqualTo(data.name());
+    assertThatThrownBy(() -> Completer.builder().iterations(60).seed(5).refit(false).build().checkpoints(ck).fit(other))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("or the same run on other data");
     // the thread count is not part of a run's identity: its results do not depend on it
     Completer.builder().iterations(60).seed(5).threads(2).refit(false).build().checkpoints(ck).fit(data);
     byte[] good = Files.readAllBytes(ck.file("fit"));

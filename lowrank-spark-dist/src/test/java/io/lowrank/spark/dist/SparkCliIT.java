@@ -73,8 +73,43 @@ class SparkCliIT {
     }
   }
 
+  /** Part files of ratings-small.csv, each with the header, read with --reader spark. */
+  static Path parts() throws IOException {
+    Path parts = work.resolve("parts");
+    if (Files.exists(parts)) {
+      return parts;
+    }
+    List<String> lines = Files.readAllLines(ROOT.resolve("examples/data/ratings-small.csv"));
+    Files.createDirectories(parts);
+    int per = (lines.size() - 1 + 2) / 3;
+    for (int p = 0; p < 3; p++) {
+      List<String> part = new ArrayList<>(List.of(lines.get(0)));
+      part.addAll(lines.subList(1 + per * p, Math.min(lines.size(), 1 + per * (p + 1))));
+      Files.write(parts.resolve("part-0000" + p + ".csv"), part);
+    }
+    return parts;
+  }
+
+  @Test
+  void sparksReadersGiveTheFitOfLowranksReaderWithSortedIds() throws Exception {
+    ok("complete", "examples/data/ratings-small.csv", "--ids", "sorted", "--out", "r-local");
+    parts();
+    AllJar.Result spark = ok("complete", "parts", "--engine", "spark", "--master", "local[2]", "--reader", "spark",
+        "--out", "r-spark");
+    for (String f : List.of("L.npy", "R.npy", "row_bias.npy", "col_bias.npy", "rows.csv", "columns.csv")) {
+      assertThat(Files.readAllBytes(work.resolve("r-spark").resolve(f))).as(f)
+          .isEqualTo(Files.readAllBytes(work.resolve("r-local").resolve(f)));
+    }
+    assertThat(spark.out()).contains("937 entries");
+    // the ids really are renumbered: the first-appearance fit differs
+    ok("complete", "examples/data/ratings-small.csv", "--out", "r-appearance");
+    assertThat(Files.readAllBytes(work.resolve("r-appearance/columns.csv")))
+        .isNotEqualTo(Files.readAllBytes(work.resolve("r-local/columns.csv")));
+  }
+
   @Test
   void badInputGetsOneLineAndExitTwo() throws Exception {
+    parts();
     Files.writeString(work.resolve("bad.csv"), "user,item,rating\nu1,i1,4\nu2,i2,NaN-ish\n");
     Files.writeString(work.resolve("unseen.csv"), "user,item\nnobody,i1\n");
     // two duplicate policies: the driver leaves the file to the tasks, which fail on an executor
@@ -93,7 +128,10 @@ class SparkCliIT {
         new String[] {"complete", "bad.csv", "--engine", "spark", "--out", "b4"},
         new String[] {"sweep", "bad-sweep.yaml", "--engine", "spark", "--out", "b6"},
         new String[] {"complete", "examples/data/ratings-small.csv", "--engine", "spark", "--predict", "unseen.csv",
-            "--out", "b5"});
+            "--out", "b5"},
+        new String[] {"complete", "bad.csv", "--engine", "spark", "--reader", "spark", "--out", "b7"},
+        new String[] {"complete", "parts", "--engine", "spark", "--reader", "spark", "--duplicates", "mean", "--out", "b8"},
+        new String[] {"complete", "parts", "--engine", "spark", "--out", "b9"});
     for (String[] c : cases) {
       AllJar.Result r = AllJar.run(work, Arrays.asList(c));
       String cmd = String.join(" ", c);
