@@ -13,7 +13,7 @@
 #
 #   scripts/bench-spark.sh [--out DIR] [--reps N] [--no-build]
 #
-# Not measured here (docs/spark.md says why): the synthetic 2e7-entry set.
+# The synthetic 2e7-entry set (150k x 30k, planted rank 20): scripts/bench-spark-synthetic.sh.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
