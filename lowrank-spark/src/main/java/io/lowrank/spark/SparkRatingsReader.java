@@ -245,7 +245,12 @@ final class SparkRatingsReader {
   }
 
   private static String id(String where, Row row, int field, String what) {
-    return TripletFiles.id(row.getString(field), what, (problem, fix) -> bad(where, row, problem, fix));
+    String text = TripletFiles.id(row.getString(field), what, (problem, fix) -> bad(where, row, problem, fix));
+    if (text.indexOf('\uFFFD') >= 0) { // Spark's text decoding replaces bytes that are not UTF-8 by U+FFFD
+      throw bad(where, row, "has a " + what + " id that is not UTF-8 text (U+FFFD)",
+          "convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)");
+    }
+    return text;
   }
 
   private static double value(String where, Row row) {

@@ -214,6 +214,10 @@ class SparkRatingsReaderTest {
           .hasMessageStartingWith(f.toString()).hasMessageContaining(c[1])
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
+    Path latin1 = Files.write(dir.resolve("latin1.csv"),
+        "a,x,1\nb\u00e9,y,2\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> read(latin1, Duplicates.ERROR)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining(": a record has a row id that is not UTF-8 text (U+FFFD)");
     Path mtx = Files.writeString(dir.resolve("m.mtx"), "%%MatrixMarket matrix coordinate real general\n1 1 1\n1 1 2\n");
     assertThatThrownBy(() -> read(mtx, Duplicates.ERROR)).hasMessageContaining("is a MatrixMarket file, which Spark "
         + "cannot read");
