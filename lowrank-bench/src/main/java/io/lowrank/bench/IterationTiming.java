@@ -1,6 +1,7 @@
 package io.lowrank.bench;
 
 import io.lowrank.model.Problem;
+import io.lowrank.operator.Arithmetic;
 import io.lowrank.operator.Precision;
 import io.lowrank.operator.SymmetricGaussianSensing;
 import io.lowrank.parallel.Parallelism;
@@ -17,7 +18,7 @@ import java.util.Locale;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp lowrank-bench/target/benchmarks.jar io.lowrank.bench.IterationTiming \
- *     --n 100 --m 2500 --rprime 5 --precision float32 --batch 1 --threads 1 --iters 200 --warmup 300
+ *     --n 100 --m 2500 --rprime 5 --precision float32 --arithmetic float --batch 1 --threads 1 --iters 200 --warmup 300
  * </pre>
  */
 public final class IterationTiming {
@@ -28,6 +29,7 @@ public final class IterationTiming {
     int m = 2500;
     int width = 5;
     Precision precision = Precision.FLOAT64;
+    Arithmetic arithmetic = Arithmetic.DOUBLE;
     int batch = 1;
     int threads = 1;
     int iters = 200;
@@ -43,18 +45,19 @@ public final class IterationTiming {
         case "--m" -> m = Integer.parseInt(v);
         case "--rprime" -> width = Integer.parseInt(v);
         case "--precision" -> precision = Precision.fromLabel(v);
+        case "--arithmetic" -> arithmetic = Arithmetic.fromLabel(v);
         case "--batch" -> batch = Integer.parseInt(v);
         case "--threads" -> threads = Integer.parseInt(v);
         case "--iters" -> iters = Integer.parseInt(v);
         case "--warmup" -> warmup = Integer.parseInt(v);
         case "--seed" -> seed = Long.parseLong(v);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; accepted: --n --m --rprime --precision --batch --threads --iters --warmup --seed");
+            + "; accepted: --n --m --rprime --precision --arithmetic --batch --threads --iters --warmup --seed");
       }
     }
     try (Parallelism par = Parallelism.threads(threads)) {
       long t0 = System.nanoTime();
-      Problem p = SensingSetup.problem(n, m, precision, par, seed);
+      Problem p = SensingSetup.problem(n, m, precision, par, seed).withArithmetic(arithmetic);
       BatchIterate it = SensingSetup.start(p, width, batch);
       double setup = (System.nanoTime() - t0) * 1e-9;
       boolean[] active = new boolean[batch];
@@ -62,10 +65,11 @@ public final class IterationTiming {
       StepTimes times = StepTimes.measure(() -> it.step(active), warmup, iters);
       double loss = it.member(0).loss();
       System.out.println(String.format(Locale.ROOT,
-          "{\"impl\": \"lowrank\", \"bench\": \"sensing\", \"n\": %d, \"m\": %d, \"rprime\": %d, \"dtype\": \"%s\", "
+          "{\"impl\": \"lowrank\", \"bench\": \"sensing\", \"n\": %d, \"m\": %d, \"rprime\": %d, \"dtype\": \"%s\", \"arithmetic\": \"%s\", "
               + "\"batch\": %d, \"threads\": %d, \"kernels\": \"%s\", \"operator_bytes\": %d, \"iterations\": %d, "
               + "\"warmup\": %d, \"setup_s\": %.6f, \"median_iter_s\": %.9f, \"min_iter_s\": %.9f, \"final_train_loss\": %.10e}",
-          n, m, width, precision.label(), batch, threads, SensingSetup.kernels(),
+          n, m, width, precision.label(), arithmetic.label(), batch, threads,
+          ((SymmetricGaussianSensing) p.operator()).kernelName(),
           SymmetricGaussianSensing.bytes(n, m, precision), iters, warmup, setup, times.median(),
           times.min(), loss));
     }

@@ -170,6 +170,38 @@ public final class Problem {
   }
 
   /**
+   * This problem with its operator's passes in {@code arithmetic} ({@link
+   * io.lowrank.operator.Arithmetic}): GOE and asymmetric sensing stored in float32, bf16 or int8
+   * accept FLOAT; DOUBLE returns this problem for every operator, and FLOAT on any other operator
+   * (or on float64 storage) throws IllegalArgumentException naming it. The data, the truth and the
+   * cached spectrum are shared (the operator, and so the problem, is the same).
+   */
+  public Problem withArithmetic(io.lowrank.operator.Arithmetic arithmetic) {
+    java.util.Objects.requireNonNull(arithmetic, "arithmetic");
+    MeasurementOperator op;
+    if (operator instanceof io.lowrank.operator.SymmetricGaussianSensing s) {
+      if (s.arithmetic() == arithmetic) {
+        return this;
+      }
+      op = s.withArithmetic(arithmetic);
+    } else if (operator instanceof io.lowrank.operator.AsymmetricGaussianSensing a) {
+      if (a.arithmetic() == arithmetic) {
+        return this;
+      }
+      op = a.withArithmetic(arithmetic);
+    } else if (arithmetic == io.lowrank.operator.Arithmetic.DOUBLE) {
+      return this;
+    } else {
+      throw new IllegalArgumentException("float arithmetic is for generated goe and asymmetric sensing stored in "
+          + "float32, bf16 or int8, not for " + operator.getClass().getSimpleName());
+    }
+    Problem p = new Problem(op, y, truth, asymmetricTruth);
+    p.spectrum = spectrum;
+    p.adjointNorm = adjointNorm;
+    return p;
+  }
+
+  /**
    * This problem measured by {@code op} instead, an operator that makes the same measurements (for
    * example the same entries evaluated elsewhere): the data y (not copied), the ground truth and
    * the cached spectrum and adjoint norm are shared.

@@ -30,11 +30,28 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
   private final PackedRows rowPasses;
 
   private AsymmetricGaussianSensing(int n1, int n2, RowStorage store) {
+    this(n1, n2, store, Arithmetic.DOUBLE);
+  }
+
+  private AsymmetricGaussianSensing(int n1, int n2, RowStorage store, Arithmetic arithmetic) {
     this.n1 = n1;
     this.n2 = n2;
     this.m = store.rows;
     this.store = store;
-    this.rowPasses = new PackedRows(store, 1.0 / Math.sqrt(m), RowKernels.best());
+    this.rowPasses = new PackedRows(store, 1.0 / Math.sqrt(m), RowKernels.best(), arithmetic);
+  }
+
+  /**
+   * The same measurements (shared storage) evaluated with {@code arithmetic} ({@link Arithmetic};
+   * FLOAT for float32, bf16 or int8 storage only, IllegalArgumentException otherwise).
+   */
+  public AsymmetricGaussianSensing withArithmetic(Arithmetic arithmetic) {
+    return new AsymmetricGaussianSensing(n1, n2, store, arithmetic);
+  }
+
+  /** The arithmetic of the passes. */
+  public Arithmetic arithmetic() {
+    return rowPasses.arithmetic();
   }
 
   /** {@link #generate(int, int, int, long, Precision)} with float64 storage. */
@@ -78,7 +95,7 @@ public final class AsymmetricGaussianSensing implements MeasurementOperator {
   @Override
   public AsymmetricGaussianSensing subset(int[] indices) {
     MeasurementOperator.checkSubset(indices, m);
-    return new AsymmetricGaussianSensing(n1, n2, store.select(indices));
+    return new AsymmetricGaussianSensing(n1, n2, store.select(indices), rowPasses.arithmetic());
   }
 
   @Override

@@ -20,10 +20,19 @@ import java.util.function.IntConsumer;
  * block's float tile and read from there by the float kernels, so the bytes streamed from memory are
  * the stored ones; an int8 row's scale s_i multiplies its dot product and its multiply-add
  * coefficient (in double), which is exactly the operator with entries s_i q_ip.
+ *
+ * <p><b>Float arithmetic.</b> With {@link Arithmetic#FLOAT} (float rows only: float32 storage or a
+ * tile) the passes use {@link FloatRowKernels}: the weighted vector is rounded to float once per pass,
+ * dots accumulate in float lanes per chunk and widen to double, and each block accumulates its
+ * multiply-adds in a float vector that is added to the block's double partial sum after every
+ * {@value #FLOAT_FLUSH_ROWS} rows (counted from the block's first row) and at the block's end. The
+ * flush points depend only on m, so the determinism above holds unchanged.
  */
 final class PackedRows {
   /** Upper bound on the number of row blocks (the unit of parallel work). */
   static final int MAX_BLOCKS = 16;
+  /** Rows a float multiply-add accumulator takes before it is added to the double sum. */
+  static final int FLOAT_FLUSH_ROWS = 32;
   /** Slices of np for the parallel ordered reduction. */
   private static final int REDUCE_SLICES = 4;
 
@@ -37,8 +46,19 @@ final class PackedRows {
   private final int blockRows;
   private final int blocks;
   private final RowKernels kernels;
+  private final Arithmetic arithmetic;
+  /** The float kernels (FLOAT arithmetic), else null. */
+  private final FloatRowKernels floats;
 
   PackedRows(RowStorage store, double scale, RowKernels kernels) {
+    this(store, scale, kernels, Arithmetic.DOUBLE);
+  }
+
+  /**
+   * Rows read with {@code arithmetic}; FLOAT needs float32, bf16 or int8 storage
+   * (IllegalArgumentException otherwise) and uses the float kernels matching {@code kernels}.
+   */
+  PackedRows(RowStorage store, double scale, RowKernels kernels, Arithmetic arithmetic) {
     this.store = store;
     this.a64 = store.a64;
     this.a32 = store.a32;
@@ -50,11 +70,21 @@ final class PackedRows {
     this.blockRows = Math.max(4, (perBlock + 3) / 4 * 4);
     this.blocks = (m + blockRows - 1) / blockRows;
     this.kernels = kernels;
+    this.arithmetic = java.util.Objects.requireNonNull(arithmetic, "arithmetic");
+    if (arithmetic == Arithmetic.FLOAT && store.precision == Precision.FLOAT64) {
+      throw new IllegalArgumentException("float arithmetic needs float32, bf16 or int8 storage, not float64");
+    }
+    this.floats = arithmetic == Arithmetic.FLOAT
+        ? (kernels == RowKernels.plain() ? FloatRowKernels.plain() : FloatRowKernels.matching(kernels)) : null;
   }
 
   /** The same rows read through other kernels (tests compare implementations). */
   PackedRows withKernels(RowKernels k) {
-    return new PackedRows(store, scale, k);
+    return new PackedRows(store, scale, k, arithmetic);
+  }
+
+  Arithmetic arithmetic() {
+    return arithmetic;
   }
 
   /** True when both read the same stored array. */
@@ -67,7 +97,7 @@ final class PackedRows {
   }
 
   String kernelName() {
-    return kernels.name();
+    return floats != null ? floats.name() + "-float" : kernels.name();
   }
 
   /** Per-caller scratch and task objects for passes with {@code members} factors; reused every call. */
@@ -85,9 +115,12 @@ final class PackedRows {
     private final double[][] laneScratch;
     /** Per block: four decoded rows (tiled precisions only, else null). */
     private final float[][] tiles;
-    private final IntConsumer forwardTask = this::forwardBlock;
-    private final IntConsumer adjointTask = this::adjointBlock;
-    private final IntConsumer fusedTask = this::fusedBlock;
+    /** FLOAT arithmetic: per member the weighted vector rounded to float; per block and member the float sums. */
+    private final float[][] wf;
+    private final float[][][] partialF;
+    private final IntConsumer forwardTask = floats != null ? this::forwardBlockF : this::forwardBlock;
+    private final IntConsumer adjointTask = floats != null ? this::adjointBlockF : this::adjointBlock;
+    private final IntConsumer fusedTask = floats != null ? this::fusedBlockF : this::fusedBlock;
     private final IntConsumer reduceTask = this::reduceSlice;
     // inputs and outputs of the pass in progress
     private double[][] w;
@@ -107,6 +140,8 @@ final class PackedRows {
       this.scaledResiduals = new double[blocks][4 * 4];
       this.laneScratch = new double[blocks][16 * RowKernels.LANES];
       this.tiles = store.tiled() ? new float[blocks][4 * np] : new float[blocks][];
+      this.wf = floats != null ? new float[members][np] : null;
+      this.partialF = floats != null ? new float[blocks][members][np] : null;
     }
 
     int members() {
@@ -119,6 +154,7 @@ final class PackedRows {
       singleOut[0] = result;
       this.w = single;
       this.out = singleOut;
+      roundWeighted(1);
       par.forEach(blocks, forwardTask);
       this.w = null;
       this.out = null;
@@ -149,6 +185,7 @@ final class PackedRows {
       this.out = residual;
       this.g = grad;
       this.active = count;
+      roundWeighted(count);
       par.forEach(blocks, fusedTask);
       par.forEach(REDUCE_SLICES * count, reduceTask);
       this.w = null;
@@ -233,6 +270,134 @@ final class PackedRows {
           out[k][i] = r0;
           axpy1(i, scale * r0, acc[k], tile);
         }
+      }
+    }
+
+    /** FLOAT arithmetic: the first {@code count} weighted vectors rounded to float (in the caller's thread). */
+    private void roundWeighted(int count) {
+      if (floats != null) {
+        for (int k = 0; k < count; k++) {
+          FloatRowKernels.round(w[k], wf[k], np);
+        }
+      }
+    }
+
+    /** The float rows to read for row {@code row}: the block's tile, or the stored float32 array. */
+    private float[] floatRows(float[] tile) {
+      return tile != null ? tile : a32;
+    }
+
+    private int floatOffset(int row, float[] tile) {
+      return tile != null ? 0 : row * np;
+    }
+
+    /** The multiply-add coefficient of row i with residual-like value vi, rounded to float. */
+    private float coefficient(int i, double vi) {
+      return (float) (rowScale != null ? scale * vi * rowScale[i] : scale * vi);
+    }
+
+    private void forwardBlockF(int b) {
+      int from = b * blockRows;
+      int to = Math.min(m, from + blockRows);
+      double[] d = dots[b];
+      float[] wk = wf[0];
+      double[] o = out[0];
+      float[] tile = tiles[b];
+      float[] a = floatRows(tile);
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        load(i, 4, tile);
+        floats.dot4(a, floatOffset(i, tile), np, wk, d);
+        if (rowScale != null) {
+          scaleDots(i, d);
+        }
+        o[i] = scale * d[0];
+        o[i + 1] = scale * d[1];
+        o[i + 2] = scale * d[2];
+        o[i + 3] = scale * d[3];
+      }
+      for (; i < to; i++) {
+        load(i, 1, tile);
+        double di = floats.dot1(a, floatOffset(i, tile), np, wk);
+        o[i] = scale * (rowScale != null ? di * rowScale[i] : di);
+      }
+    }
+
+    private void adjointBlockF(int b) {
+      int from = b * blockRows;
+      int to = Math.min(m, from + blockRows);
+      double[] acc = partial[b][0];
+      float[] accF = partialF[b][0];
+      java.util.Arrays.fill(acc, 0.0);
+      java.util.Arrays.fill(accF, 0f);
+      float[] tile = tiles[b];
+      float[] a = floatRows(tile);
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        load(i, 4, tile);
+        floats.axpy4(a, floatOffset(i, tile), np, coefficient(i, v[i]), coefficient(i + 1, v[i + 1]),
+            coefficient(i + 2, v[i + 2]), coefficient(i + 3, v[i + 3]), accF);
+        if ((i + 4 - from) % FLOAT_FLUSH_ROWS == 0) {
+          floats.flush(accF, acc, np);
+        }
+      }
+      for (; i < to; i++) {
+        load(i, 1, tile);
+        floats.axpy1(a, floatOffset(i, tile), np, coefficient(i, v[i]), accF);
+      }
+      floats.flush(accF, acc, np);
+    }
+
+    private void fusedBlockF(int b) {
+      int from = b * blockRows;
+      int to = Math.min(m, from + blockRows);
+      double[][] acc = partial[b];
+      float[][] accF = partialF[b];
+      double[] d = dots[b];
+      float[] tile = tiles[b];
+      float[] a = floatRows(tile);
+      for (int k = 0; k < active; k++) {
+        java.util.Arrays.fill(acc[k], 0.0);
+        java.util.Arrays.fill(accF[k], 0f);
+      }
+      int i = from;
+      for (; i + 3 < to; i += 4) {
+        load(i, 4, tile);
+        int off = floatOffset(i, tile);
+        boolean flush = (i + 4 - from) % FLOAT_FLUSH_ROWS == 0;
+        for (int k = 0; k < active; k++) {
+          floats.dot4(a, off, np, wf[k], d);
+          if (rowScale != null) {
+            scaleDots(i, d);
+          }
+          double[] r = out[k];
+          double r0 = scale * d[0] - y[i];
+          double r1 = scale * d[1] - y[i + 1];
+          double r2 = scale * d[2] - y[i + 2];
+          double r3 = scale * d[3] - y[i + 3];
+          r[i] = r0;
+          r[i + 1] = r1;
+          r[i + 2] = r2;
+          r[i + 3] = r3;
+          floats.axpy4(a, off, np, coefficient(i, r0), coefficient(i + 1, r1), coefficient(i + 2, r2),
+              coefficient(i + 3, r3), accF[k]);
+          if (flush) {
+            floats.flush(accF[k], acc[k], np);
+          }
+        }
+      }
+      for (; i < to; i++) {
+        load(i, 1, tile);
+        int off = floatOffset(i, tile);
+        for (int k = 0; k < active; k++) {
+          double di = floats.dot1(a, off, np, wf[k]);
+          double r0 = scale * (rowScale != null ? di * rowScale[i] : di) - y[i];
+          out[k][i] = r0;
+          floats.axpy1(a, off, np, coefficient(i, r0), accF[k]);
+        }
+      }
+      for (int k = 0; k < active; k++) {
+        floats.flush(accF[k], acc[k], np);
       }
     }
 

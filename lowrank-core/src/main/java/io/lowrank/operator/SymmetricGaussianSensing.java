@@ -40,11 +40,12 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
   private final Parallelism parallelism;
   private final RowStorage store;
 
-  private SymmetricGaussianSensing(int n, RowStorage store, RowKernels kernels, Parallelism parallelism) {
+  private SymmetricGaussianSensing(int n, RowStorage store, RowKernels kernels, Parallelism parallelism,
+      Arithmetic arithmetic) {
     super(n, store.rows);
     this.packed = PackedSymmetric.size(n);
     this.store = store;
-    this.rows = new PackedRows(store, 1.0 / Math.sqrt(m), kernels);
+    this.rows = new PackedRows(store, 1.0 / Math.sqrt(m), kernels, arithmetic);
     this.parallelism = parallelism;
   }
 
@@ -88,7 +89,8 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
       }
       store.setRow(i, x);
     });
-    return new SymmetricGaussianSensing(n, store, RowKernels.best(), Parallelism.sequential());
+    return new SymmetricGaussianSensing(n, store, RowKernels.best(), Parallelism.sequential(),
+        Arithmetic.DOUBLE);
   }
 
   /**
@@ -123,7 +125,8 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
         }
       }
     }
-    return new SymmetricGaussianSensing(n, RowStorage.of(a, m, np), RowKernels.best(), Parallelism.sequential());
+    return new SymmetricGaussianSensing(n, RowStorage.of(a, m, np), RowKernels.best(), Parallelism.sequential(),
+        Arithmetic.DOUBLE);
   }
 
   /**
@@ -132,7 +135,22 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
    * caller owns {@code parallelism} and closes it after the last use of the returned operator.
    */
   public SymmetricGaussianSensing withParallelism(Parallelism parallelism) {
-    return new SymmetricGaussianSensing(n, store, RowKernels.best(), Objects.requireNonNull(parallelism));
+    return new SymmetricGaussianSensing(n, store, RowKernels.best(), Objects.requireNonNull(parallelism),
+        rows.arithmetic());
+  }
+
+  /**
+   * The same measurements (shared storage, no copy) evaluated with {@code arithmetic}
+   * ({@link Arithmetic}; FLOAT for float32, bf16 or int8 storage only, IllegalArgumentException
+   * otherwise). The stored operator, and so the problem, is unchanged; FLOAT passes round more.
+   */
+  public SymmetricGaussianSensing withArithmetic(Arithmetic arithmetic) {
+    return new SymmetricGaussianSensing(n, store, RowKernels.best(), parallelism, arithmetic);
+  }
+
+  /** The arithmetic of the passes. */
+  public Arithmetic arithmetic() {
+    return rows.arithmetic();
   }
 
   /**
@@ -142,15 +160,19 @@ public final class SymmetricGaussianSensing extends SquareSymmetricSensing imple
   @Override
   public SymmetricGaussianSensing subset(int[] indices) {
     MeasurementOperator.checkSubset(indices, m);
-    return new SymmetricGaussianSensing(n, store.select(indices), RowKernels.best(), parallelism);
+    return new SymmetricGaussianSensing(n, store.select(indices), RowKernels.best(), parallelism,
+        rows.arithmetic());
   }
 
   /** The same measurements evaluated with the plain-Java kernels (for tests and benchmarks). */
   SymmetricGaussianSensing withPlainKernels() {
-    return new SymmetricGaussianSensing(n, store, RowKernels.plain(), parallelism);
+    return new SymmetricGaussianSensing(n, store, RowKernels.plain(), parallelism, rows.arithmetic());
   }
 
-  /** "vector" when the jdk.incubator.vector kernels are in use, "plain" otherwise. */
+  /**
+   * "vector" or "vector512" when the jdk.incubator.vector kernels are in use, "plain" otherwise;
+   * with FLOAT arithmetic the float kernels' name and "-float".
+   */
   public String kernelName() {
     return rows.kernelName();
   }
