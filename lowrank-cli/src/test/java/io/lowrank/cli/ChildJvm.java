@@ -25,6 +25,30 @@ final class ChildJvm {
         .start();
   }
 
+  /**
+   * True when {@code p} ignores SIG{@code signal} ("INT" or "TERM"), as the children of a process
+   * started in the background by a non-interactive shell ignore SIGINT: the JVM then never sees it.
+   * False when /proc is absent (the signal is then assumed to arrive).
+   */
+  static boolean ignores(Process p, String signal) throws IOException {
+    Path status = Path.of("/proc/" + p.pid() + "/status");
+    if (!Files.exists(status)) {
+      return false;
+    }
+    long ignored = Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
+        .map(l -> Long.parseUnsignedLong(l.substring(7).strip(), 16)).findFirst().orElse(0L);
+    int number = signal.equals("INT") ? 2 : 15;
+    return (ignored >> (number - 1) & 1) == 1;
+  }
+
+  /** Sends SIG{@code signal} to {@code p} with kill(1). */
+  static void send(Process p, String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) {
+      throw new AssertionError("kill -" + signal + " " + p.pid() + " failed");
+    }
+  }
+
   /** Runs the CLI in {@code dir} to its end (at most 10 minutes). */
   static Result run(Path dir, List<String> args) throws IOException, InterruptedException {
     Path out = Files.createTempFile(dir, "stdout", ".txt");

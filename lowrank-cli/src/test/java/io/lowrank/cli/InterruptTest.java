@@ -90,12 +90,9 @@ class InterruptTest {
 
   /** Skips when the signal is ignored in this process tree (e.g. SIGINT under a background job): the JVM then never sees it. */
   private static void assumeSignalReaches(Process p, String signal) throws IOException {
-    Path status = Path.of("/proc/" + p.pid() + "/status");
-    Assumptions.assumeTrue(Files.exists(status), "needs /proc to check the child's signal dispositions");
-    long ignored = Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
-        .map(l -> Long.parseUnsignedLong(l.substring(7).strip(), 16)).findFirst().orElse(0L);
-    int number = signal.equals("INT") ? 2 : 15;
-    if ((ignored >> (number - 1) & 1) == 1) {
+    Assumptions.assumeTrue(Files.exists(Path.of("/proc/" + p.pid() + "/status")),
+        "needs /proc to check the child's signal dispositions");
+    if (ChildJvm.ignores(p, signal)) {
       p.destroyForcibly();
       Assumptions.abort("SIG" + signal + " is ignored by this process tree (started in the background?), so the JVM "
           + "cannot handle it");
@@ -103,8 +100,7 @@ class InterruptTest {
   }
 
   private static void send(Process p, String signal) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
-    assertThat(kill.waitFor()).isZero();
+    ChildJvm.send(p, signal);
   }
 
   /** The stderr file ChildJvm.start wrote in {@code dir}. */
