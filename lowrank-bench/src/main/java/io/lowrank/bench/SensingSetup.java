@@ -52,9 +52,4 @@ final class SensingSetup {
     }
     return new BatchedGradientDescent(StepRule.defaultRule()).start(p, starts);
   }
-
-  /** Which inner loops run: "vector" (jdk.incubator.vector) or "plain". */
-  static String kernels() {
-    return SymmetricGaussianSensing.generate(1, 1, 0).kernelName();
-  }
 }

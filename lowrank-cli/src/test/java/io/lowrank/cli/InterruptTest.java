@@ -42,7 +42,7 @@ class InterruptTest {
     assumeSignalReaches(p, signal);
     Thread.sleep(4000); // well into the iterations (the set-up takes well under a second)
     assertThat(p.isAlive()).as("still running").isTrue();
-    send(p, signal);
+    ChildJvm.send(p, signal);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("exits after " + signal).isTrue();
     assertThat(p.exitValue()).isEqualTo(Main.EXIT_INTERRUPTED);
     JsonNode summary = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
@@ -68,7 +68,7 @@ class InterruptTest {
       Thread.sleep(5);
     }
     Assumptions.assumeTrue(p.isAlive(), "the sweep finished before it could be interrupted");
-    send(p, "INT");
+    ChildJvm.send(p, "INT");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     if (Files.exists(dir.resolve("out/summary.json"))) {
       return; // the signal landed after the last run: a complete sweep is then right (checked elsewhere)
@@ -97,10 +97,6 @@ class InterruptTest {
       Assumptions.abort("SIG" + signal + " is ignored by this process tree (started in the background?), so the JVM "
           + "cannot handle it");
     }
-  }
-
-  private static void send(Process p, String signal) throws Exception {
-    ChildJvm.send(p, signal);
   }
 
   /** The stderr file ChildJvm.start wrote in {@code dir}. */

@@ -163,10 +163,7 @@ public final class Problem {
     } else {
       return this;
     }
-    Problem p = new Problem(op, y, truth, asymmetricTruth);
-    p.spectrum = spectrum;
-    p.adjointNorm = adjointNorm;
-    return p;
+    return withOperator(op);
   }
 
   /**
@@ -195,10 +192,7 @@ public final class Problem {
       throw new IllegalArgumentException("float arithmetic is for generated goe and asymmetric sensing stored in "
           + "float32, bf16 or int8, not for " + operator.getClass().getSimpleName());
     }
-    Problem p = new Problem(op, y, truth, asymmetricTruth);
-    p.spectrum = spectrum;
-    p.adjointNorm = adjointNorm;
-    return p;
+    return withOperator(op);
   }
 
   /**

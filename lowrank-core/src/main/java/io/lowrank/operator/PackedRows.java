@@ -74,8 +74,7 @@ final class PackedRows {
     if (arithmetic == Arithmetic.FLOAT && store.precision == Precision.FLOAT64) {
       throw new IllegalArgumentException("float arithmetic needs float32, bf16 or int8 storage, not float64");
     }
-    this.floats = arithmetic == Arithmetic.FLOAT
-        ? (kernels == RowKernels.plain() ? FloatRowKernels.plain() : FloatRowKernels.matching(kernels)) : null;
+    this.floats = arithmetic == Arithmetic.FLOAT ? FloatRowKernels.matching(kernels) : null;
   }
 
   /** The same rows read through other kernels (tests compare implementations). */
@@ -252,15 +251,8 @@ final class PackedRows {
         for (; k < active; k++) {
           dot4(i, w[k], d, tile);
           double[] r = out[k];
-          double r0 = scale * d[0] - y[i];
-          double r1 = scale * d[1] - y[i + 1];
-          double r2 = scale * d[2] - y[i + 2];
-          double r3 = scale * d[3] - y[i + 3];
-          r[i] = r0;
-          r[i + 1] = r1;
-          r[i + 2] = r2;
-          r[i + 3] = r3;
-          axpy4(i, scale * r0, scale * r1, scale * r2, scale * r3, acc[k], tile);
+          residuals4(i, d, r);
+          axpy4(i, scale * r[i], scale * r[i + 1], scale * r[i + 2], scale * r[i + 3], acc[k], tile);
         }
       }
       for (; i < to; i++) {
@@ -273,6 +265,14 @@ final class PackedRows {
       }
     }
 
+    /** r[i + j] = scale d[j] - y[i + j], j = 0..3: the residuals of rows i..i+3 from their dots. */
+    private void residuals4(int i, double[] d, double[] r) {
+      r[i] = scale * d[0] - y[i];
+      r[i + 1] = scale * d[1] - y[i + 1];
+      r[i + 2] = scale * d[2] - y[i + 2];
+      r[i + 3] = scale * d[3] - y[i + 3];
+    }
+
     /** FLOAT arithmetic: the first {@code count} weighted vectors rounded to float (in the caller's thread). */
     private void roundWeighted(int count) {
       if (floats != null) {
@@ -282,11 +282,12 @@ final class PackedRows {
       }
     }
 
-    /** The float rows to read for row {@code row}: the block's tile, or the stored float32 array. */
+    /** The float rows to read: the block's tile, or the stored float32 array. */
     private float[] floatRows(float[] tile) {
       return tile != null ? tile : a32;
     }
 
+    /** Where row {@code row} starts in {@link #floatRows}. */
     private int floatOffset(int row, float[] tile) {
       return tile != null ? 0 : row * np;
     }
@@ -371,16 +372,9 @@ final class PackedRows {
             scaleDots(i, d);
           }
           double[] r = out[k];
-          double r0 = scale * d[0] - y[i];
-          double r1 = scale * d[1] - y[i + 1];
-          double r2 = scale * d[2] - y[i + 2];
-          double r3 = scale * d[3] - y[i + 3];
-          r[i] = r0;
-          r[i + 1] = r1;
-          r[i + 2] = r2;
-          r[i + 3] = r3;
-          floats.axpy4(a, off, np, coefficient(i, r0), coefficient(i + 1, r1), coefficient(i + 2, r2),
-              coefficient(i + 3, r3), accF[k]);
+          residuals4(i, d, r);
+          floats.axpy4(a, off, np, coefficient(i, r[i]), coefficient(i + 1, r[i + 1]), coefficient(i + 2, r[i + 2]),
+              coefficient(i + 3, r[i + 3]), accF[k]);
           if (flush) {
             floats.flush(accF[k], acc[k], np);
           }
@@ -414,7 +408,7 @@ final class PackedRows {
         kernels.dot4x4(a64, off, np, w[k], w[k + 1], w[k + 2], w[k + 3], dd[k], dd[k + 1], dd[k + 2], dd[k + 3],
             laneScratch[b]);
       } else {
-        kernels.dot4x4(tile != null ? tile : a32, tile != null ? 0 : off, np, w[k], w[k + 1], w[k + 2], w[k + 3],
+        kernels.dot4x4(floatRows(tile), floatOffset(i, tile), np, w[k], w[k + 1], w[k + 2], w[k + 3],
             dd[k], dd[k + 1], dd[k + 2], dd[k + 3], laneScratch[b]);
       }
       for (int q = 0; q < 4; q++) {
@@ -432,7 +426,7 @@ final class PackedRows {
       if (a64 != null) {
         kernels.axpy4x4(a64, off, np, v, acc[k], acc[k + 1], acc[k + 2], acc[k + 3]);
       } else {
-        kernels.axpy4x4(tile != null ? tile : a32, tile != null ? 0 : off, np, v, acc[k], acc[k + 1], acc[k + 2],
+        kernels.axpy4x4(floatRows(tile), floatOffset(i, tile), np, v, acc[k], acc[k + 1], acc[k + 2],
             acc[k + 3]);
       }
     }

@@ -3,25 +3,15 @@ package io.lowrank.operator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lowrank.diagnostics.Columns;
-import io.lowrank.diagnostics.HistoryRecorder;
-import io.lowrank.diagnostics.Probes;
 import io.lowrank.init.SmallRandomInit;
 import io.lowrank.linalg.Mat;
 import io.lowrank.model.GroundTruth;
 import io.lowrank.model.GroundTruthSpec;
 import io.lowrank.model.Problem;
 import io.lowrank.parallel.Parallelism;
-import io.lowrank.random.Seeds;
-import io.lowrank.solver.Driver;
-import io.lowrank.solver.GradientDescent;
-import io.lowrank.solver.Iterate;
-import io.lowrank.solver.StepRule;
-import io.lowrank.solver.StopRules;
 import io.lowrank.testkit.Allocations;
 import io.lowrank.testkit.Tol;
 import io.lowrank.testkit.Traces;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,22 +208,10 @@ class FloatArithmeticTest {
    */
   @Test
   void plantedRecoveryReachesTheFloatFloor() {
-    double fast = recover(Arithmetic.FLOAT);
-    double exact = recover(Arithmetic.DOUBLE);
+    double fast = QuantisedStorageTest.recoverGoe(Precision.FLOAT32, Arithmetic.FLOAT);
+    double exact = QuantisedStorageTest.recoverGoe(Precision.FLOAT32, Arithmetic.DOUBLE);
     assertThat(fast).isLessThan(Tol.RECOVERY_SMALL_INIT).isLessThan(1e-4);
     assertThat(exact).isLessThan(fast);
-  }
-
-  private static double recover(Arithmetic arithmetic) {
-    GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(40, 2, 2.0), Seeds.derive(3, Seeds.Stream.TRUTH));
-    SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(40, 1600, Seeds.derive(3, Seeds.Stream.OPERATOR),
-        Precision.FLOAT32);
-    Problem p = Problem.sense(op, truth, 0.0, 0).withArithmetic(arithmetic);
-    HistoryRecorder rec = new HistoryRecorder(List.of(Probes.testError(truth)));
-    Iterate it = GradientDescent.plain(StepRule.defaultRule())
-        .start(p, new SmallRandomInit(1e-6).initialise(p, 40, Seeds.derive(3, Seeds.Stream.INIT)));
-    new Driver(StopRules.iterations(600), 600).run(it, List.of(rec));
-    return rec.history().last(Columns.TEST_ERROR);
   }
 
   @Test

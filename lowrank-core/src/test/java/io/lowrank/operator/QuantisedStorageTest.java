@@ -121,10 +121,15 @@ class QuantisedStorageTest {
   }
 
   private static double recoverGoe(Precision precision) {
+    return recoverGoe(precision, Arithmetic.DOUBLE);
+  }
+
+  /** The test error after 600 GD steps at n = 40, r = 2, m = 20nr, r' = n, alpha = 1e-6 (documented below). */
+  static double recoverGoe(Precision precision, Arithmetic arithmetic) {
     GroundTruth truth = GroundTruth.generate(GroundTruthSpec.of(40, 2, 2.0), Seeds.derive(3, Seeds.Stream.TRUTH));
     SymmetricGaussianSensing op = SymmetricGaussianSensing.generate(40, 1600, Seeds.derive(3, Seeds.Stream.OPERATOR),
         precision);
-    Problem p = Problem.sense(op, truth, 0.0, 0);
+    Problem p = Problem.sense(op, truth, 0.0, 0).withArithmetic(arithmetic);
     HistoryRecorder rec = new HistoryRecorder(List.of(Probes.testError(truth)));
     Iterate it = GradientDescent.plain(StepRule.defaultRule())
         .start(p, new SmallRandomInit(1e-6).initialise(p, 40, Seeds.derive(3, Seeds.Stream.INIT)));
